@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+// Skeptic: game-theoretic poker. See README.md for what each target holds and how they depend on
+// one another; no target imports one above it.
+import PackageDescription
+
+let package = Package(
+  name: "Skeptic",
+  products: [
+    .executable(name: "skeptic", targets: ["skeptic"]),
+    .library(name: "Cards", targets: ["Cards"]),
+    .library(name: "PokerRules", targets: ["PokerRules"]),
+    .library(name: "Randomness", targets: ["Randomness"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Seeded generators that give the same numbers on every machine; no poker in it.
+    .target(name: "Randomness"),
+    // Cards, card sets, decks, hand evaluation, ranges and equity.
+    .target(name: "Cards", dependencies: ["Randomness"]),
+    // ACPC game definitions, the betting state machine, match-state text, bundled games.
+    .target(name: "PokerRules", dependencies: ["Cards", "Randomness"]),
+    // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
+    .target(name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness"]),
+    // The command-line tool: thin commands over the libraries.
+    .executableTarget(
+      name: "skeptic",
+      dependencies: [
+        "Cards", "PokerRules", "Randomness", "SkepticBenchmarks",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+    .testTarget(name: "CardsTests", dependencies: ["Cards", "Randomness"]),
+    .testTarget(name: "PokerRulesTests", dependencies: ["PokerRules", "Cards", "Randomness"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
+  ]
+)

@@ -1,0 +1,58 @@
+/// Cards gathered for evaluation, kept in a form where adding a card is one addition and one OR.
+///
+/// `key` holds, in its low 32 bits, the sum of the cards' rank weights (unique for every multiset
+/// of ranks of at most seven cards, see ``RankWeights``) and, from bit 32, one 4-bit counter per
+/// suit. `suitMasks` holds 16 bits per suit with one bit per rank present. Hands add: the hand of
+/// a board plus the hand of hole cards is the hand of all of them, which lets enumeration build
+/// seven-card hands incrementally.
+///
+/// A hand evaluates correctly with up to seven cards; ``HandEvaluator/rank(of:)-(CardSet)`` ranks
+/// larger sets.
+public struct Hand: Hashable, Sendable {
+  /// Rank-weight sum (bits 0–31) and suit counters (4 bits each from bit 32).
+  public var key: UInt64
+  /// Rank bits per suit: bit `16 * suit + rank`.
+  public var suitMasks: UInt64
+
+  /// A hand from its raw parts.
+  @inlinable
+  public init(key: UInt64, suitMasks: UInt64) {
+    self.key = key
+    self.suitMasks = suitMasks
+  }
+
+  /// The empty hand.
+  public static let empty = Hand(key: 0, suitMasks: 0)
+
+  /// The hand of a single card.
+  @inlinable
+  public init(_ card: Card) {
+    key = UInt64(RankWeights.weight(card.rank)) &+ (1 &<< (32 &+ 4 &* UInt64(card.suit)))
+    suitMasks = 1 &<< (16 &* UInt64(card.suit) &+ UInt64(card.rank))
+  }
+
+  /// The hand of the given cards (at most seven for exact evaluation).
+  public init<S: Sequence>(_ cards: S) where S.Element == Card {
+    self = .empty
+    for card in cards { self = self + Hand(card) }
+  }
+
+  /// The hand of the cards in a set.
+  public init(_ cards: CardSet) {
+    self = .empty
+    for card in cards { self = self + Hand(card) }
+  }
+
+  /// The hand holding the cards of both hands (they must not share a card).
+  @inlinable
+  public static func + (lhs: Hand, rhs: Hand) -> Hand {
+    Hand(key: lhs.key &+ rhs.key, suitMasks: lhs.suitMasks | rhs.suitMasks)
+  }
+
+  /// The number of cards in the hand.
+  @inlinable
+  public var count: Int {
+    let counters = key >> 32
+    return Int((counters & 0xF) + ((counters >> 4) & 0xF) + ((counters >> 8) & 0xF) + ((counters >> 12) & 0xF))
+  }
+}

@@ -1,0 +1,113 @@
+/// Ranks poker hands of one to seven cards with two table lookups at most.
+///
+/// A ``Hand`` keeps a sum of rank weights and per-suit counters. When a suit holds five cards or
+/// more, its rank bits index a table of 8,192 flush ranks; otherwise the rank-weight sum is
+/// mapped by a perfect hash (row displacement) to the rank of that multiset of ranks. The tables
+/// take about 200 KB and are built once, on first use, in a few milliseconds.
+///
+/// ```swift
+/// let evaluator = HandEvaluator.shared
+/// let rank = evaluator.rank(of: Hand(try Card.parseList("AhKhQhJhTh 2c 3d")))
+/// rank.category  // .straightFlush
+/// ```
+///
+/// For hot loops, take ``shared`` into a local once and add precomputed single-card hands.
+public struct HandEvaluator: @unchecked Sendable {
+  // The tables live for the whole process (see `HandEvaluatorTables`), so raw pointers are safe to
+  // share between threads: nothing ever writes to them after the build.
+  @usableFromInline let flushRanks: UnsafePointer<UInt16>
+  @usableFromInline let rowOffsets: UnsafePointer<UInt32>
+  @usableFromInline let multisetRanks: UnsafePointer<UInt16>
+
+  /// The evaluator over the process-wide tables.
+  public static let shared = HandEvaluator(tables: HandEvaluatorTables.build())
+
+  init(tables: HandEvaluatorTables) {
+    flushRanks = UnsafePointer(tables.flushRanks)
+    rowOffsets = UnsafePointer(tables.rowOffsets)
+    multisetRanks = UnsafePointer(tables.multisetRanks)
+    tableBytes = tables.byteCount
+  }
+
+  /// The bytes the tables occupy.
+  public let tableBytes: Int
+
+  /// Bits 35, 39, 43, 47: set in a suit counter once it has been biased by 3 and reached 5.
+  @usableFromInline static let flushCheckMask: UInt64 = 0x8888 << 32
+  @usableFromInline static let counterBias: UInt64 = 0x3333 << 32
+  @usableFromInline static let rowShift: UInt32 = 12
+  /// Keys are scrambled by an odd multiplier modulo 2^25 (a bijection, since every key is below
+  /// 2^25) before the row split: unscrambled, every row is a translate of the same dense pattern
+  /// of low-rank sums and rows barely interleave.
+  static let scrambleBits = 25
+  @usableFromInline static let scrambleMultiplier: UInt32 = 0x0163_9A7B
+
+  @inlinable
+  @usableFromInline static func scramble(_ key: UInt32) -> UInt32 { (key &* scrambleMultiplier) & 0x01FF_FFFF }
+
+  /// The rank of a hand of at most seven cards.
+  @inlinable
+  public func rank(of hand: Hand) -> HandRank {
+    let flushBits = (hand.key &+ HandEvaluator.counterBias) & HandEvaluator.flushCheckMask
+    if flushBits != 0 {
+      let suit = UInt64(truncatingIfNeeded: (flushBits.trailingZeroBitCount &- 35) >> 2)
+      let rankBits = Int(truncatingIfNeeded: (hand.suitMasks >> (suit &* 16)) & 0x1FFF)
+      return HandRank(value: flushRanks[rankBits])
+    }
+    return HandRank(value: nonFlushRank(key: UInt32(truncatingIfNeeded: hand.key)))
+  }
+
+  /// The rank a multiset of ranks makes when no flush is possible, from its rank-weight sum.
+  @inlinable
+  public func nonFlushRank(key: UInt32) -> UInt16 {
+    let hash = HandEvaluator.scramble(key)
+    let slot = hash &+ rowOffsets[Int(truncatingIfNeeded: hash >> HandEvaluator.rowShift)]
+    return multisetRanks[Int(truncatingIfNeeded: slot)]
+  }
+
+  /// The rank of the best five-card hand in any set of cards (more than seven cards are ranked
+  /// by trying every seven-card subset).
+  public func rank(of cards: CardSet) -> HandRank {
+    if cards.count <= 7 { return rank(of: Hand(cards)) }
+    let all = Array(cards)
+    var best = HandRank(value: 0)
+    forEachSubset(of: all, size: 7) { best = max(best, rank(of: Hand($0))) }
+    return best
+  }
+
+  /// The rank of the best hand in the given cards.
+  public func rank(of cards: [Card]) -> HandRank { rank(of: CardSet(cards)) }
+}
+
+func forEachSubset(of cards: [Card], size: Int, _ body: ([Card]) -> Void) {
+  var chosen: [Card] = []
+  func walk(_ start: Int) {
+    if chosen.count == size {
+      body(chosen)
+      return
+    }
+    guard cards.count - start >= size - chosen.count else { return }
+    for i in start..<cards.count {
+      chosen.append(cards[i])
+      walk(i + 1)
+      chosen.removeLast()
+    }
+  }
+  walk(0)
+}
+
+extension HandEvaluator {
+  /// Searches the perfect hash's row offsets from scratch (about a second) and returns them as
+  /// the base64 text embedded in the library, for checking and regenerating the embedded table.
+  public static func searchedRowOffsetsBase64() -> String {
+    EmbeddedRowOffsets.encode(HandEvaluatorTables.searchRowOffsets())
+  }
+
+  /// The embedded row offsets' base64 text.
+  public static var embeddedRowOffsetsBase64: String { EmbeddedRowOffsets.base64 }
+
+  /// An evaluator over freshly built tables, for timing the build; normal code uses ``shared``.
+  public static func rebuiltForTiming() -> HandEvaluator {
+    HandEvaluator(tables: HandEvaluatorTables.build())
+  }
+}

@@ -1,0 +1,35 @@
+/// The weight each rank adds to a ``Hand``'s key.
+///
+/// Every multiset of at most seven ranks with at most four of each has a different weight sum
+/// (76,155 multisets, largest sum 18,393,157), so the sum identifies the ranks of a hand. The
+/// weights were found by a greedy search, `Scripts/find-rank-weights.swift`; the evaluator's table
+/// build checks the uniqueness again.
+public enum RankWeights {
+  /// The weights from deuce to ace.
+  public static let weights: [UInt32] = [
+    1, 5, 24, 112, 521, 2247, 9244, 30823, 103066, 250154, 667453, 1526359, 3453520,
+  ]
+
+  /// The largest key any hand of at most seven cards can have.
+  public static let largestKey: UInt32 = 18_393_157
+
+  /// The weight of `rank` (0 = deuce … 12 = ace).
+  @inlinable
+  public static func weight(_ rank: Int) -> UInt32 {
+    switch rank {
+    case 0: 1
+    case 1: 5
+    case 2: 24
+    case 3: 112
+    case 4: 521
+    case 5: 2247
+    case 6: 9244
+    case 7: 30823
+    case 8: 103066
+    case 9: 250154
+    case 10: 667453
+    case 11: 1526359
+    default: 3453520
+    }
+  }
+}
