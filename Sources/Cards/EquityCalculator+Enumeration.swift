@@ -1,0 +1,110 @@
+extension EquityCalculator {
+  /// Every way to deal `toDeal` more board cards from `remaining`, tallied.
+  func enumerate(hands: [Hand], board: Hand, remaining: CardSet, toDeal: Int) -> EquityTally {
+    hands.count == 2
+      ? enumerate(into: HeadsUpTally.self, hands: hands, board: board, remaining: remaining, toDeal: toDeal)
+      : enumerate(into: EquityTally.self, hands: hands, board: board, remaining: remaining, toDeal: toDeal)
+  }
+
+  private func enumerate<Sink: DealSink>(into: Sink.Type, hands: [Hand], board: Hand, remaining: CardSet, toDeal: Int) -> EquityTally {
+    var tally = Sink(players: hands.count)
+    withUnsafeTemporaryAllocation(of: UInt16.self, capacity: hands.count) { ranks in
+      withUnsafeTemporaryAllocation(of: Hand.self, capacity: hands.count) { partial in
+        HandEvaluator.singleCardHands.withUnsafeBufferPointer { cardHands in
+          for i in hands.indices { partial[i] = hands[i] + board }
+          if toDeal == 0 {
+            for i in hands.indices { ranks[i] = evaluator.rank(of: partial[i]).value }
+            tally.record(ranks, weight: 1)
+          } else {
+            deal(toDeal, from: remaining.bits, above: 0, partial, ranks, cardHands, &tally)
+          }
+        }
+      }
+    }
+    return tally.tally
+  }
+
+  /// Deals `count` more cards, each of index at least `above`, adding them to every hand.
+  private func deal<Sink: DealSink>(
+    _ count: Int, from remaining: UInt64, above: Int, _ partial: UnsafeMutableBufferPointer<Hand>,
+    _ ranks: UnsafeMutableBufferPointer<UInt16>, _ cardHands: UnsafeBufferPointer<Hand>,
+    _ tally: inout Sink
+  ) {
+    let allowed = remaining & ~((UInt64(1) << UInt64(above)) &- 1)
+    if count == 1 {
+      dealLast(from: allowed, partial, ranks, cardHands, &tally)
+      return
+    }
+    var bits = allowed
+    while bits != 0 {
+      let card = bits.trailingZeroBitCount
+      bits &= bits &- 1
+      let hand = cardHands[card]
+      for i in partial.indices { partial[i] = partial[i] + hand }
+      deal(count - 1, from: remaining, above: card + 1, partial, ranks, cardHands, &tally)
+      for i in partial.indices {
+        partial[i] = Hand(key: partial[i].key &- hand.key, suitMasks: partial[i].suitMasks & ~hand.suitMasks)
+      }
+    }
+  }
+
+  /// Deals the last board card, grouping the cards of one rank when no suit can complete a flush.
+  @inline(__always)
+  private func dealLast<Sink: DealSink>(
+    from allowed: UInt64, _ partial: UnsafeMutableBufferPointer<Hand>,
+    _ ranks: UnsafeMutableBufferPointer<UInt16>, _ cardHands: UnsafeBufferPointer<Hand>,
+    _ tally: inout Sink
+  ) {
+    // Per suit nibble, bit 3 is set when some player holds at least four (or five) of that suit.
+    var atLeastFour: UInt64 = 0
+    var atLeastFive: UInt64 = 0
+    for hand in partial {
+      let counters = (hand.key >> 32) & 0xFFFF
+      atLeastFour |= (counters &+ 0x4444) & 0x8888
+      atLeastFive |= (counters &+ 0x3333) & 0x8888
+    }
+    if atLeastFive != 0 {
+      var bits = allowed
+      while bits != 0 {
+        let card = bits.trailingZeroBitCount
+        bits &= bits &- 1
+        for i in partial.indices { ranks[i] = evaluator.rank(of: partial[i] + cardHands[card]).value }
+        tally.record(ranks, weight: 1)
+      }
+      return
+    }
+    // Cards of a suit that is one short of a flush for someone are ranked one by one.
+    let liveSuits = (atLeastFour >> 3 | atLeastFour >> 6 | atLeastFour >> 9 | atLeastFour >> 12) & 0xF
+    let liveCards = allowed & EquityCalculator.cardsOfSuits(liveSuits)
+    var bits = liveCards
+    while bits != 0 {
+      let card = bits.trailingZeroBitCount
+      bits &= bits &- 1
+      for i in partial.indices { ranks[i] = evaluator.rank(of: partial[i] + cardHands[card]).value }
+      tally.record(ranks, weight: 1)
+    }
+    // The rest: one ranking per rank, weighted by how many of its cards are left.
+    let plain = allowed & ~liveCards
+    var present = (plain | plain >> 1 | plain >> 2 | plain >> 3) & 0x1_1111_1111_1111
+    while present != 0 {
+      let shift = present.trailingZeroBitCount
+      present &= present &- 1
+      let rank = shift >> 2
+      let count = ((plain >> UInt64(shift)) & 0xF).nonzeroBitCount
+      let weight = UInt32(RankWeights.weight(rank))
+      for i in partial.indices {
+        ranks[i] = evaluator.nonFlushRank(key: UInt32(truncatingIfNeeded: partial[i].key) &+ weight)
+      }
+      tally.record(ranks, weight: count)
+    }
+  }
+}
+
+extension EquityCalculator {
+  /// The 52-bit mask of every card whose suit is in the 4-bit set `suits`.
+  @inline(__always)
+  static func cardsOfSuits(_ suits: UInt64) -> UInt64 {
+    // Repeat the 4-bit suit pattern once per rank.
+    suits &* 0x1_1111_1111_1111
+  }
+}
