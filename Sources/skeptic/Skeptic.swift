@@ -11,6 +11,6 @@ struct Skeptic: ParsableCommand {
       first calculation. Every command takes --help.
       """,
     version: SkepticVersion.current,
-    subcommands: [Equity.self, Bench.self]
+    subcommands: [Games.self, Equity.self, Bench.self]
   )
 }

@@ -1,0 +1,51 @@
+import Cards
+
+/// One player's view of a hand in ACPC's text form:
+/// `MATCHSTATE:<position>:<hand number>:<betting>:<cards>`.
+///
+/// `betting` holds each reached round's actions separated by `/` (`f`, `c`, `r`; no-limit raises
+/// carry their total, `r250`). `cards` holds each seat's hole cards separated by `|` (empty where
+/// the viewer may not see them), then `/` and the board cards of each round after the first (and
+/// of the first round too, in the rare games that deal board cards before any betting).
+public struct MatchState: Hashable, Sendable, CustomStringConvertible {
+  /// The viewer's seat in this hand.
+  public var position: Int
+  /// The hand's number in the match.
+  public var handNumber: Int
+  /// Actions per round reached.
+  public var actions: [[Action]]
+  /// Hole cards per seat; nil where hidden from the viewer.
+  public var holeCards: [[Card]?]
+  /// Board cards per round reached.
+  public var boardCards: [[Card]]
+  /// Whether raises are written with their totals (no-limit).
+  public var raiseSizesWritten: Bool
+  /// Whether the first round's board is written (games dealing board cards in round one).
+  public var writesFirstRoundBoard: Bool
+
+  /// The view of `state` from `viewer`: its own hole cards, and at a showdown every hole card of
+  /// the players still in.
+  public init(state: State, viewer: Int, handNumber: Int) {
+    position = viewer
+    self.handNumber = handNumber
+    actions = state.actions
+    let showdown = state.isTerminal && state.activeSeats.count > 1
+    holeCards = (0..<state.game.numPlayers).map { seat in
+      seat == viewer || (showdown && !state.folded[seat]) ? state.holeCards[seat] : nil
+    }
+    boardCards = (0...state.round).map { Array(state.boardCards(ofRound: $0)) }
+    raiseSizesWritten = state.game.betting == .noLimit
+    writesFirstRoundBoard = state.game.boardCards[0] > 0
+  }
+
+  /// The ACPC text.
+  public var description: String {
+    let betting = actions.map { round in round.map { $0.acpc(withSize: raiseSizesWritten) }.joined() }
+      .joined(separator: "/")
+    var cards = holeCards.map { ($0 ?? []).map(\.description).joined() }.joined(separator: "|")
+    for (round, board) in boardCards.enumerated() where round > 0 || writesFirstRoundBoard {
+      cards += "/" + board.map(\.description).joined()
+    }
+    return "MATCHSTATE:\(position):\(handNumber):\(betting):\(cards)"
+  }
+}

@@ -1,0 +1,32 @@
+import Cards
+
+extension State {
+  /// Each seat's winnings minus its contribution, once the hand is over; the values sum to zero.
+  ///
+  /// The pot is split into side pots by contribution level; each goes to the best hand among the
+  /// players still in who reached that level, shared equally on a tie (fractions of a chip are
+  /// kept, as the ACPC dealer does).
+  public var payoffs: [Double]? {
+    guard isTerminal else { return nil }
+    var won = [Double](repeating: 0, count: game.numPlayers)
+    let active = activeSeats
+    if active.count == 1 {
+      won[active[0]] = Double(pot)
+    } else {
+      let evaluator = HandEvaluator.shared
+      let ranks = (0..<game.numPlayers).map { seat in
+        folded[seat] ? HandRank(value: 0) : evaluator.rank(of: CardSet(holeCards[seat] + board))
+      }
+      var previous = 0
+      for level in Set(spent).sorted() where level > previous {
+        let slice = spent.reduce(0) { $0 + min($1, level) - min($1, previous) }
+        let eligible = active.filter { spent[$0] >= level }
+        let best = eligible.map { ranks[$0] }.max()!
+        let winners = eligible.filter { ranks[$0] == best }
+        for winner in winners { won[winner] += Double(slice) / Double(winners.count) }
+        previous = level
+      }
+    }
+    return (0..<game.numPlayers).map { won[$0] - Double(spent[$0]) }
+  }
+}
