@@ -8,6 +8,12 @@ public struct LegalActions: Hashable, Sendable, CustomStringConvertible {
   /// range holds one value.
   public var raiseTo: ClosedRange<Int>?
 
+  public init(canFold: Bool, callAmount: Int, raiseTo: ClosedRange<Int>?) {
+    self.canFold = canFold
+    self.callAmount = callAmount
+    self.raiseTo = raiseTo
+  }
+
   /// The actions as a list, with raises at the range's two ends only.
   public var representative: [Action] {
     var actions: [Action] = []

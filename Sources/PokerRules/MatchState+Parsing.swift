@@ -87,15 +87,25 @@ extension MatchState {
     }
   }
 
-  /// The state these actions lead to, with the visible cards dealt and hidden hole cards left
-  /// undealt; checks every action against the rules. Limit raises read as `r` get their totals.
+  /// Replays the betting under the rules, checking every action; limit raises read as `r` get
+  /// their totals.
+  ///
+  /// Hole cards hidden from the viewer are filled with unused cards of the deck so that betting
+  /// can proceed; the returned state's betting, pot and board are the hand's, but those hole
+  /// cards are placeholders, not knowledge.
   public func replay(game: GameDefinition) throws(RulesError) -> (state: State, actions: [[Action]]) {
     var state = State(game: game)
     var resolved: [[Action]] = []
+    var visible = CardSet(boardCards.joined())
+    for cards in holeCards { if let cards { visible.formUnion(CardSet(cards)) } }
+    var spare = game.deck.filter { !visible.contains($0) }.makeIterator()
+    for seat in 0..<game.numPlayers {
+      state.holeCards[seat] = holeCards[seat] ?? (0..<game.numHoleCards).map { _ in spare.next()! }
+    }
     for (round, roundActions) in actions.enumerated() {
       resolved.append([])
       if round > 0 {
-        guard state.round == round else {
+        guard state.round >= round else {
           throw RulesError(.malformedMatchState, "\(self): round \(round) begins before round \(round) betting closed")
         }
       }
@@ -118,7 +128,6 @@ extension MatchState {
         resolved[round].append(concrete)
       }
     }
-    for (seat, cards) in holeCards.enumerated() { if let cards { state.holeCards[seat] = cards } }
     return (state, resolved)
   }
 }

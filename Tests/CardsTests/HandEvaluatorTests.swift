@@ -1,0 +1,117 @@
+import Cards
+import Randomness
+import Testing
+
+@Suite struct HandEvaluatorTests {
+  let evaluator = HandEvaluator.shared
+
+  func rank(_ text: String) throws -> HandRank {
+    evaluator.rank(of: Hand(try Card.parseList(text)))
+  }
+
+  @Test func everySevenCardHandByCategory() {
+    let census = evaluator.sevenCardCensus()
+    let expected: [HandCategory: Int] = [
+      .straightFlush: 41_584, .fourOfAKind: 224_848, .fullHouse: 3_473_184, .flush: 4_047_644,
+      .straight: 6_180_020, .threeOfAKind: 6_461_620, .twoPair: 31_433_400, .onePair: 58_627_800,
+      .highCard: 23_294_460,
+    ]
+    #expect(census.byCategory == expected)
+    #expect(census.byCategory.values.reduce(0, +) == 133_784_560)
+    #expect(census.distinctRanks == 4_824)
+  }
+
+  @Test func distinctFiveAndSixCardRanks() {
+    var five = Set<UInt16>()
+    var six = Set<UInt16>()
+    let cards = HandEvaluator.singleCardHands
+    for a in 0..<52 {
+      for b in (a + 1)..<52 {
+        for c in (b + 1)..<52 {
+          for d in (c + 1)..<52 {
+            let partial = cards[a] + cards[b] + cards[c] + cards[d]
+            for e in (d + 1)..<52 {
+              let hand5 = partial + cards[e]
+              five.insert(evaluator.rank(of: hand5).value)
+              for f in (e + 1)..<52 { six.insert(evaluator.rank(of: hand5 + cards[f]).value) }
+            }
+          }
+        }
+      }
+    }
+    #expect(five.count == 7_462)
+    #expect(six.count == 6_075)
+  }
+
+  @Test func knownHandsOrderAsPokerSays() throws {
+    let ordered = [
+      "7c5d4h3s2c", "AcKdQhJs9c", "2c2d3h4s5c", "AcAdKhKsQc", "3c3d3h2s4c", "Ac2d3h4s5c",
+      "2c3d4h5s6c", "Tc Jd Qh Ks Ac", "2h4h6h8hTh", "2c2d2h3s3c", "2c2d2h2s3c", "Ah2h3h4h5h",
+      "ThJhQhKhAh",
+    ]
+    let ranks = try ordered.map(rank)
+    for (lower, higher) in zip(ranks, ranks.dropFirst()) { #expect(lower < higher) }
+    #expect(try rank("AhKhQhJhTh 2c 3d").category == .straightFlush)
+    #expect(try rank("Ah Ad Kc Kd Qs Qh 2c").category == .twoPair)
+    #expect(try rank("Ah Ad Kc Kd Qs Qh 2c") == rank("Ah Ad Kc Kd Qs"))
+    #expect(try rank("2c 2d 2h 3c 3d 3h 4s").category == .fullHouse)
+  }
+
+  @Test func shortHandsCompareAsExpected() throws {
+    // Leduc: a pair beats any high card; Kuhn: the higher single card wins.
+    #expect(try rank("2c2d") > rank("4c3d"))
+    #expect(try rank("4c3d") > rank("4d2c"))
+    #expect(try rank("Kc") > rank("Qd"))
+    #expect(try rank("Kc").category == .highCard)
+    #expect(try rank("KcKd").category == .onePair)
+  }
+
+  @Test func agreesWithTheReferenceEvaluatorOnRandomHands() throws {
+    var generator = SeededGenerator(seed: 2024)
+    for _ in 0..<20_000 {
+      var deck = Card.all
+      generator.shuffle(&deck)
+      let a = Array(deck[0..<5])
+      let b = Array(deck[5..<10])
+      let fastA = evaluator.rank(of: Hand(a))
+      let fastB = evaluator.rank(of: Hand(b))
+      let slowA = ReferenceEvaluator.fiveCards(a)
+      let slowB = ReferenceEvaluator.fiveCards(b)
+      #expect(fastA.category == slowA.category)
+      #expect((fastA < fastB) == (slowA < slowB))
+      #expect((fastA == fastB) == (!(slowA < slowB) && !(slowB < slowA)))
+    }
+  }
+
+  @Test func sevenCardRankIsTheBestFiveCardRank() {
+    var generator = SeededGenerator(seed: 77)
+    for _ in 0..<5_000 {
+      var deck = Card.all
+      generator.shuffle(&deck)
+      let seven = Array(deck[0..<7])
+      var best = HandRank(value: 0)
+      for skip1 in 0..<7 {
+        for skip2 in (skip1 + 1)..<7 {
+          let five = seven.enumerated().filter { $0.offset != skip1 && $0.offset != skip2 }.map(\.element)
+          best = max(best, evaluator.rank(of: Hand(five)))
+        }
+      }
+      #expect(evaluator.rank(of: Hand(seven)) == best)
+      #expect(evaluator.rank(of: Hand(seven)).category == ReferenceEvaluator.best(seven).category)
+    }
+  }
+
+  @Test func moreThanSevenCardsAreRankedBySubsets() throws {
+    let cards = try Card.parseList("2c 2d 7h 9s Jc Qd Kh Ah Th")
+    #expect(evaluator.rank(of: CardSet(cards)).category == .straight)
+  }
+
+  @Test func tablesAreSmallAndTheEmbeddedOffsetsMatchAFreshSearch() {
+    #expect(evaluator.tableBytes < 1 << 20)
+    let searched = HandEvaluator.searchedRowOffsetsBase64()
+    if searched != HandEvaluator.embeddedRowOffsetsBase64 {
+      print("Embedded row offsets are stale; new base64:\n\(searched)")
+    }
+    #expect(searched == HandEvaluator.embeddedRowOffsetsBase64)
+  }
+}
