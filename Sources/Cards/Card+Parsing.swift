@@ -7,13 +7,17 @@ extension Card {
       characters = ["T", characters[2]]
     }
     guard characters.count == 2 else {
-      throw CardError(.malformedCard, token: String(text), reason: "a card is a rank (2-9, T, J, Q, K, A) followed by a suit (c, d, h, s)")
+      throw CardError(
+        .malformedCard, token: String(text),
+        reason: "a card is a rank (2-9, T, J, Q, K, A) followed by a suit (c, d, h, s)")
     }
     guard let rank = Card.rankCharacters.firstIndex(of: Character(characters[0].uppercased())) else {
-      throw CardError(.malformedCard, token: String(text), reason: "'\(characters[0])' is not a rank; ranks are 2-9, T, J, Q, K, A")
+      throw CardError(
+        .malformedCard, token: String(text), reason: "'\(characters[0])' is not a rank; ranks are 2-9, T, J, Q, K, A")
     }
     guard let suit = Card.suitCharacters.firstIndex(of: Character(characters[1].lowercased())) else {
-      throw CardError(.malformedCard, token: String(text), reason: "'\(characters[1])' is not a suit; suits are c, d, h, s")
+      throw CardError(
+        .malformedCard, token: String(text), reason: "'\(characters[1])' is not a suit; suits are c, d, h, s")
     }
     self.init(rank: rank, suit: suit)
   }
@@ -30,7 +34,8 @@ extension Card {
       while !rest.isEmpty {
         let take = rest.hasPrefix("10") ? 3 : 2
         guard rest.count >= take else {
-          throw CardError(.malformedCard, token: String(rest), reason: "a card needs a rank and a suit; '\(rest)' is incomplete")
+          throw CardError(
+            .malformedCard, token: String(rest), reason: "a card needs a rank and a suit; '\(rest)' is incomplete")
         }
         let token = rest.prefix(take)
         let card = try Card(parsing: token)
@@ -43,7 +48,9 @@ extension Card {
       }
     }
     if let count, cards.count != count {
-      throw CardError(.wrongCardCount, token: String(text), reason: "expected \(count) card\(count == 1 ? "" : "s"), found \(cards.count)")
+      throw CardError(
+        .wrongCardCount, token: String(text),
+        reason: "expected \(count) card\(count == 1 ? "" : "s"), found \(cards.count)")
     }
     return cards
   }

@@ -15,7 +15,9 @@ extension EmbeddedRowOffsets {
   static func encode(_ offsets: [UInt32]) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(offsets.count * 4)
-    for word in offsets { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) } }
+    for word in offsets {
+      for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+    }
     return Data(bytes).base64EncodedString()
   }
 }

@@ -6,7 +6,9 @@ extension EquityCalculator {
       : enumerate(into: EquityTally.self, hands: hands, board: board, remaining: remaining, toDeal: toDeal)
   }
 
-  private func enumerate<Sink: DealSink>(into: Sink.Type, hands: [Hand], board: Hand, remaining: CardSet, toDeal: Int) -> EquityTally {
+  private func enumerate<Sink: DealSink>(into: Sink.Type, hands: [Hand], board: Hand, remaining: CardSet, toDeal: Int)
+    -> EquityTally
+  {
     var tally = Sink(players: hands.count)
     withUnsafeTemporaryAllocation(of: UInt16.self, capacity: hands.count) { ranks in
       withUnsafeTemporaryAllocation(of: Hand.self, capacity: hands.count) { partial in

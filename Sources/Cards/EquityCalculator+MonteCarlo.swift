@@ -5,7 +5,9 @@ extension EquityCalculator {
   /// drawn from their range by weight (redrawn when cards collide), then the rest of the board.
   ///
   /// The interval is a normal-approximation 95% interval on each player's mean pot share.
-  public func monteCarlo(ranges: [HandRange], board: [Card] = [], dead: [Card] = [], trials: Int, seed: UInt64) throws(CardError) -> EquityResult {
+  public func monteCarlo(ranges: [HandRange], board: [Card] = [], dead: [Card] = [], trials: Int, seed: UInt64)
+    throws(CardError) -> EquityResult
+  {
     let used = try checkDisjoint([board, dead])
     guard trials > 0 else {
       throw CardError(.wrongCardCount, token: String(trials), reason: "the number of trials must be positive")
@@ -58,7 +60,9 @@ extension EquityCalculator {
       }
     }
     guard tally.deals > 0 else {
-      throw CardError(.duplicateCard, token: ranges.map(\.text).joined(separator: " vs "), reason: "no deal is possible: the ranges always share a card with each other, the board or the dead cards")
+      throw CardError(
+        .duplicateCard, token: ranges.map(\.text).joined(separator: " vs "),
+        reason: "no deal is possible: the ranges always share a card with each other, the board or the dead cards")
     }
     let n = tally.deals
     let halfWidths = ranges.indices.map { i -> Double in

@@ -20,9 +20,13 @@ public struct EquityCalculator: Sendable {
   public func exact(hands: [[Card]], board: [Card] = [], dead: [Card] = []) throws(CardError) -> EquityResult {
     let used = try checkDisjoint(hands + [board, dead])
     guard board.count <= boardSize else {
-      throw CardError(.wrongCardCount, token: board.map(\.description).joined(separator: " "), reason: "a board holds at most \(boardSize) cards")
+      throw CardError(
+        .wrongCardCount, token: board.map(\.description).joined(separator: " "),
+        reason: "a board holds at most \(boardSize) cards")
     }
-    let tally = enumerate(hands: hands.map { Hand($0) }, board: Hand(board), remaining: CardSet.fullDeck.subtracting(used), toDeal: boardSize - board.count)
+    let tally = enumerate(
+      hands: hands.map { Hand($0) }, board: Hand(board), remaining: CardSet.fullDeck.subtracting(used),
+      toDeal: boardSize - board.count)
     return result(tally, holdings: hands.map { $0.map(\.description).joined() }, exact: true)
   }
 
@@ -36,7 +40,9 @@ public struct EquityCalculator: Sendable {
     var chosen: [HoleCombo] = []
     func walk(_ player: Int, _ taken: CardSet, _ weight: Double) {
       if player == ranges.count {
-        let tally = enumerate(hands: chosen.map { Hand($0.cards) }, board: boardHand, remaining: CardSet.fullDeck.subtracting(taken), toDeal: boardSize - board.count)
+        let tally = enumerate(
+          hands: chosen.map { Hand($0.cards) }, board: boardHand, remaining: CardSet.fullDeck.subtracting(taken),
+          toDeal: boardSize - board.count)
         total.add(tally, weight: weight)
         return
       }
@@ -48,7 +54,9 @@ public struct EquityCalculator: Sendable {
     }
     walk(0, used, 1)
     guard total.deals > 0 else {
-      throw CardError(.duplicateCard, token: ranges.map(\.text).joined(separator: " vs "), reason: "no deal is possible: every combination shares a card with another player, the board or the dead cards")
+      throw CardError(
+        .duplicateCard, token: ranges.map(\.text).joined(separator: " vs "),
+        reason: "no deal is possible: every combination shares a card with another player, the board or the dead cards")
     }
     return result(total, holdings: ranges.map(\.text), exact: true)
   }
@@ -66,14 +74,19 @@ public struct EquityCalculator: Sendable {
     var used = CardSet()
     for card in groups.joined() {
       guard !used.contains(card) else {
-        throw CardError(.duplicateCard, token: card.description, reason: "\(card) is used twice (in two hands, or in a hand and the board or dead cards)")
+        throw CardError(
+          .duplicateCard, token: card.description,
+          reason: "\(card) is used twice (in two hands, or in a hand and the board or dead cards)")
       }
       used.insert(card)
     }
     return used
   }
 
-  func result(_ tally: EquityTally, holdings: [String], exact: Bool, trials: Int = 0, seed: UInt64? = nil, halfWidths: [Double]? = nil) -> EquityResult {
+  func result(
+    _ tally: EquityTally, holdings: [String], exact: Bool, trials: Int = 0, seed: UInt64? = nil,
+    halfWidths: [Double]? = nil
+  ) -> EquityResult {
     let players = holdings.indices.map { i in
       EquityResult.Player(
         holding: holdings[i], wins: tally.wins[i], ties: tally.ties[i],

@@ -59,16 +59,25 @@ final class HandEvaluatorTables: @unchecked Sendable {
     func visit(rank: Int, size: Int, key: UInt32, masks: (UInt16, UInt16, UInt16, UInt16)) {
       if rank == 13 {
         keys.append(key)
-        strengths.append(size == 0 ? 0 : HandStrength.of(singles: masks.0, pairs: masks.1, trips: masks.2, quads: masks.3))
+        strengths.append(
+          size == 0 ? 0 : HandStrength.of(singles: masks.0, pairs: masks.1, trips: masks.2, quads: masks.3))
         return
       }
       let bit = UInt16(1) << UInt16(rank)
       let weight = RankWeights.weight(rank)
       visit(rank: rank + 1, size: size, key: key, masks: masks)
-      if size + 1 <= 7 { visit(rank: rank + 1, size: size + 1, key: key + weight, masks: (masks.0 | bit, masks.1, masks.2, masks.3)) }
-      if size + 2 <= 7 { visit(rank: rank + 1, size: size + 2, key: key + 2 * weight, masks: (masks.0, masks.1 | bit, masks.2, masks.3)) }
-      if size + 3 <= 7 { visit(rank: rank + 1, size: size + 3, key: key + 3 * weight, masks: (masks.0, masks.1, masks.2 | bit, masks.3)) }
-      if size + 4 <= 7 { visit(rank: rank + 1, size: size + 4, key: key + 4 * weight, masks: (masks.0, masks.1, masks.2, masks.3 | bit)) }
+      if size + 1 <= 7 {
+        visit(rank: rank + 1, size: size + 1, key: key + weight, masks: (masks.0 | bit, masks.1, masks.2, masks.3))
+      }
+      if size + 2 <= 7 {
+        visit(rank: rank + 1, size: size + 2, key: key + 2 * weight, masks: (masks.0, masks.1 | bit, masks.2, masks.3))
+      }
+      if size + 3 <= 7 {
+        visit(rank: rank + 1, size: size + 3, key: key + 3 * weight, masks: (masks.0, masks.1, masks.2 | bit, masks.3))
+      }
+      if size + 4 <= 7 {
+        visit(rank: rank + 1, size: size + 4, key: key + 4 * weight, masks: (masks.0, masks.1, masks.2, masks.3 | bit))
+      }
     }
     visit(rank: 0, size: 0, key: 0, masks: (0, 0, 0, 0))
     return (keys, strengths)

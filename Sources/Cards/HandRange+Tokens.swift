@@ -17,7 +17,10 @@ extension HandRange {
     }
     if body.hasSuffix("+") {
       let shape = try Shape(body.dropLast(), token: token)
-      let top = shape.isPair ? Shape(high: 12, low: 12, suitedness: .any) : Shape(high: shape.high, low: shape.high - 1, suitedness: shape.suitedness)
+      let top =
+        shape.isPair
+        ? Shape(high: 12, low: 12, suitedness: .any)
+        : Shape(high: shape.high, low: shape.high - 1, suitedness: shape.suitedness)
       return try span(from: top, to: shape, token: token).flatMap(\.combos)
     }
     return try Shape(body, token: token).combos
@@ -28,8 +31,13 @@ extension HandRange {
     if high.isPair && low.isPair && high.high >= low.high {
       return (low.high...high.high).map { Shape(high: $0, low: $0, suitedness: .any) }
     }
-    guard !high.isPair, !low.isPair, high.high == low.high, high.suitedness == low.suitedness, high.low >= low.low else {
-      throw CardError(.malformedRange, token: token, reason: "a span runs between two pairs (QQ-99) or two hands with the same top card and suitedness (AQo-ATo), higher first")
+    guard !high.isPair, !low.isPair, high.high == low.high, high.suitedness == low.suitedness, high.low >= low.low
+    else {
+      throw CardError(
+        .malformedRange, token: token,
+        reason:
+          "a span runs between two pairs (QQ-99) or two hands with the same top card and suitedness (AQo-ATo), higher first"
+      )
     }
     return (low.low...high.low).map { Shape(high: high.high, low: $0, suitedness: high.suitedness) }
   }
@@ -51,13 +59,17 @@ extension HandRange {
     init(_ text: Substring, token: String) throws(CardError) {
       let characters = Array(text)
       guard characters.count == 2 || characters.count == 3 else {
-        throw CardError(.malformedRange, token: token, reason: "expected a hand shape such as QQ, AKs, T9o or AK, or two cards such as KhQh")
+        throw CardError(
+          .malformedRange, token: token,
+          reason: "expected a hand shape such as QQ, AKs, T9o or AK, or two cards such as KhQh")
       }
       guard let first = Card.rankCharacters.firstIndex(of: Character(characters[0].uppercased())) else {
-        throw CardError(.malformedRange, token: token, reason: "'\(characters[0])' is not a rank; ranks are 2-9, T, J, Q, K, A")
+        throw CardError(
+          .malformedRange, token: token, reason: "'\(characters[0])' is not a rank; ranks are 2-9, T, J, Q, K, A")
       }
       guard let second = Card.rankCharacters.firstIndex(of: Character(characters[1].uppercased())) else {
-        throw CardError(.malformedRange, token: token, reason: "'\(characters[1])' is not a rank; ranks are 2-9, T, J, Q, K, A")
+        throw CardError(
+          .malformedRange, token: token, reason: "'\(characters[1])' is not a rank; ranks are 2-9, T, J, Q, K, A")
       }
       high = max(first, second)
       low = min(first, second)
@@ -65,7 +77,8 @@ extension HandRange {
       case "s": suitedness = .suited
       case "o": suitedness = .offsuit
       case "": suitedness = .any
-      default: throw CardError(.malformedRange, token: token, reason: "the third character is s (suited) or o (offsuit)")
+      default:
+        throw CardError(.malformedRange, token: token, reason: "the third character is s (suited) or o (offsuit)")
       }
       if high == low && suitedness != .any {
         throw CardError(.malformedRange, token: token, reason: "a pair cannot be suited or offsuit")

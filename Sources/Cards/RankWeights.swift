@@ -7,7 +7,7 @@
 public enum RankWeights {
   /// The weights from deuce to ace.
   public static let weights: [UInt32] = [
-    1, 5, 24, 112, 521, 2247, 9244, 30823, 103066, 250154, 667453, 1526359, 3453520,
+    1, 5, 24, 112, 521, 2247, 9244, 30823, 103066, 250154, 667453, 1_526_359, 3_453_520,
   ]
 
   /// The largest key any hand of at most seven cards can have.
@@ -28,8 +28,8 @@ public enum RankWeights {
     case 8: 103066
     case 9: 250154
     case 10: 667453
-    case 11: 1526359
-    default: 3453520
+    case 11: 1_526_359
+    default: 3_453_520
     }
   }
 }

@@ -133,6 +133,8 @@ extension GameDefinition {
       return try GameDefinition(contentsOfFile: nameOrPath)
     }
     let names = BundledGame.allCases.map(\.rawValue).joined(separator: ", ")
-    throw GameDefinitionError(.unknownGame, source: nameOrPath, "no bundled game has this name; the bundled games are \(names), or give a path to a .game file")
+    throw GameDefinitionError(
+      .unknownGame, source: nameOrPath,
+      "no bundled game has this name; the bundled games are \(names), or give a path to a .game file")
   }
 }

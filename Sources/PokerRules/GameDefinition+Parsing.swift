@@ -19,7 +19,9 @@ extension GameDefinition {
       let lower = line.lowercased()
       if !inside {
         guard lower == "gamedef" else {
-          throw GameDefinitionError(.missingBlock, source: source, line: lineNumber, "expected 'GAMEDEF' to open the definition, found '\(line)'")
+          throw GameDefinitionError(
+            .missingBlock, source: source, line: lineNumber,
+            "expected 'GAMEDEF' to open the definition, found '\(line)'")
         }
         inside = true
         continue
@@ -30,34 +32,45 @@ extension GameDefinition {
       }
       if lower == "limit" || lower == "nolimit" {
         if let earlier = betting {
-          throw GameDefinitionError(.inconsistent, source: source, line: lineNumber, key: lower, "the betting type was already given on line \(earlier.line)")
+          throw GameDefinitionError(
+            .inconsistent, source: source, line: lineNumber, key: lower,
+            "the betting type was already given on line \(earlier.line)")
         }
         betting = (lineNumber, lower == "limit" ? .limit : .noLimit)
         continue
       }
       if lower == "pot limit" || lower == "potlimit" {
-        throw GameDefinitionError(.unknownKey, source: source, line: lineNumber, key: lower, "pot-limit betting is not supported; use 'limit' or 'nolimit'")
+        throw GameDefinitionError(
+          .unknownKey, source: source, line: lineNumber, key: lower,
+          "pot-limit betting is not supported; use 'limit' or 'nolimit'")
       }
       let parts = line.split(separator: "=", maxSplits: 1)
       guard parts.count == 2 else {
-        throw GameDefinitionError(.malformedValue, source: source, line: lineNumber, "expected 'key = value', 'limit' or 'nolimit', found '\(line)'")
+        throw GameDefinitionError(
+          .malformedValue, source: source, line: lineNumber,
+          "expected 'key = value', 'limit' or 'nolimit', found '\(line)'")
       }
       let key = parts[0].trimmingCharacters(in: " \t").lowercased()
       guard GameDefinition.knownKeys.contains(key) else {
-        throw GameDefinitionError(.unknownKey, source: source, line: lineNumber, key: String(parts[0]).trimmingCharacters(in: " \t"), "unknown key; the keys are \(GameDefinition.knownKeyNames.joined(separator: ", "))")
+        throw GameDefinitionError(
+          .unknownKey, source: source, line: lineNumber, key: String(parts[0]).trimmingCharacters(in: " \t"),
+          "unknown key; the keys are \(GameDefinition.knownKeyNames.joined(separator: ", "))")
       }
       if let earlier = values[key] {
-        throw GameDefinitionError(.inconsistent, source: source, line: lineNumber, key: key, "given twice (first on line \(earlier.line))")
+        throw GameDefinitionError(
+          .inconsistent, source: source, line: lineNumber, key: key, "given twice (first on line \(earlier.line))")
       }
       var numbers: [Int] = []
       for word in parts[1].split(whereSeparator: { $0 == " " || $0 == "\t" }) {
         guard let number = Int(word), number >= 0 else {
-          throw GameDefinitionError(.malformedValue, source: source, line: lineNumber, key: key, "'\(word)' is not a non-negative whole number")
+          throw GameDefinitionError(
+            .malformedValue, source: source, line: lineNumber, key: key, "'\(word)' is not a non-negative whole number")
         }
         numbers.append(number)
       }
       guard !numbers.isEmpty else {
-        throw GameDefinitionError(.malformedValue, source: source, line: lineNumber, key: key, "needs at least one number")
+        throw GameDefinitionError(
+          .malformedValue, source: source, line: lineNumber, key: key, "needs at least one number")
       }
       values[key] = (lineNumber, numbers)
     }
@@ -68,7 +81,9 @@ extension GameDefinition {
       throw GameDefinitionError(.missingBlock, source: source, "'END GAMEDEF' is missing")
     }
     guard let betting else {
-      throw GameDefinitionError(.missingKey, source: source, key: "limit/nolimit", "the betting type is missing: add a line 'limit' or 'nolimit'")
+      throw GameDefinitionError(
+        .missingKey, source: source, key: "limit/nolimit",
+        "the betting type is missing: add a line 'limit' or 'nolimit'")
     }
     var reader = KeyReader(values: values, source: source)
     let numPlayers = try reader.single("numplayers", in: 2...10)
@@ -78,9 +93,12 @@ extension GameDefinition {
     let numHoleCards = try reader.single("numholecards", in: 1...7)
     let blinds = try reader.list("blind", count: numPlayers, what: "one per player")
     let boardCards = try reader.list("numboardcards", count: numRounds, what: "one per round")
-    let firstPlayer = try reader.list("firstplayer", count: numRounds, what: "one per round").enumerated().map { round, seat throws(GameDefinitionError) in
+    let firstPlayer = try reader.list("firstplayer", count: numRounds, what: "one per round").enumerated().map {
+      round, seat throws(GameDefinitionError) in
       guard (1...numPlayers).contains(seat) else {
-        throw GameDefinitionError(.inconsistent, source: source, line: values["firstplayer"]?.line, key: "firstPlayer", "round \(round + 1) names seat \(seat); seats are 1 to \(numPlayers)")
+        throw GameDefinitionError(
+          .inconsistent, source: source, line: values["firstplayer"]?.line, key: "firstPlayer",
+          "round \(round + 1) names seat \(seat); seats are 1 to \(numPlayers)")
       }
       return seat - 1
     }
@@ -92,18 +110,24 @@ extension GameDefinition {
       raiseSizes = try reader.list("raisesize", count: numRounds, what: "one per round")
     case .noLimit:
       if let line = values["raisesize"]?.line {
-        throw GameDefinitionError(.inconsistent, source: source, line: line, key: "raiseSize", "no-limit games have no fixed raise size")
+        throw GameDefinitionError(
+          .inconsistent, source: source, line: line, key: "raiseSize", "no-limit games have no fixed raise size")
       }
       guard stacks != nil else {
-        throw GameDefinitionError(.missingKey, source: source, key: "stack", "a no-limit game needs 'stack', one per player")
+        throw GameDefinitionError(
+          .missingKey, source: source, key: "stack", "a no-limit game needs 'stack', one per player")
       }
       guard blinds.max()! > 0 else {
-        throw GameDefinitionError(.inconsistent, source: source, line: values["blind"]?.line, key: "blind", "a no-limit game needs a positive big blind to set the minimum raise")
+        throw GameDefinitionError(
+          .inconsistent, source: source, line: values["blind"]?.line, key: "blind",
+          "a no-limit game needs a positive big blind to set the minimum raise")
       }
     }
     if let given = stacks {
       for seat in 0..<numPlayers where blinds[seat] > given[seat] {
-        throw GameDefinitionError(.inconsistent, source: source, line: values["stack"]?.line, key: "stack", "seat \(seat + 1)'s stack \(given[seat]) is smaller than its blind \(blinds[seat])")
+        throw GameDefinitionError(
+          .inconsistent, source: source, line: values["stack"]?.line, key: "stack",
+          "seat \(seat + 1)'s stack \(given[seat]) is smaller than its blind \(blinds[seat])")
       }
     } else {
       stacks = nil
@@ -114,10 +138,15 @@ extension GameDefinition {
       numRanks: numRanks, numHoleCards: numHoleCards, boardCards: boardCards)
     let dealt = cardsDealt
     guard dealt <= deckSize else {
-      throw GameDefinitionError(.inconsistent, source: source, line: values["numholecards"]?.line, key: "numHoleCards", "a hand deals \(dealt) cards (\(numPlayers) × \(numHoleCards) hole + \(boardCards.reduce(0, +)) board) but the deck holds \(deckSize) (\(numRanks) ranks × \(numSuits) suits)")
+      throw GameDefinitionError(
+        .inconsistent, source: source, line: values["numholecards"]?.line, key: "numHoleCards",
+        "a hand deals \(dealt) cards (\(numPlayers) × \(numHoleCards) hole + \(boardCards.reduce(0, +)) board) but the deck holds \(deckSize) (\(numRanks) ranks × \(numSuits) suits)"
+      )
     }
     if let unused = reader.unused.first {
-      throw GameDefinitionError(.inconsistent, source: source, line: values[unused]?.line, key: unused, "this key does not apply to a \(betting.kind == .limit ? "limit" : "no-limit") game")
+      throw GameDefinitionError(
+        .inconsistent, source: source, line: values[unused]?.line, key: unused,
+        "this key does not apply to a \(betting.kind == .limit ? "limit" : "no-limit") game")
     }
   }
 
@@ -159,7 +188,9 @@ private struct KeyReader {
   mutating func single(_ key: String, in range: ClosedRange<Int>) throws(GameDefinitionError) -> Int {
     let numbers = try list(key, count: 1, what: "one number")
     guard range.contains(numbers[0]) else {
-      throw GameDefinitionError(.inconsistent, source: source, line: values[key]?.line, key: name(key), "\(numbers[0]) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
+      throw GameDefinitionError(
+        .inconsistent, source: source, line: values[key]?.line, key: name(key),
+        "\(numbers[0]) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
     }
     return numbers[0]
   }
@@ -175,7 +206,9 @@ private struct KeyReader {
     guard let entry = values[key] else { return nil }
     used.insert(key)
     guard entry.numbers.count == count else {
-      throw GameDefinitionError(.inconsistent, source: source, line: entry.line, key: name(key), "expected \(count) value\(count == 1 ? "" : "s") (\(what)), found \(entry.numbers.count)")
+      throw GameDefinitionError(
+        .inconsistent, source: source, line: entry.line, key: name(key),
+        "expected \(count) value\(count == 1 ? "" : "s") (\(what)), found \(entry.numbers.count)")
     }
     return entry.numbers
   }

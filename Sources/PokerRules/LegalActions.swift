@@ -31,7 +31,8 @@ public struct LegalActions: Hashable, Sendable, CustomStringConvertible {
     if canFold { parts.append("fold") }
     parts.append(callAmount == 0 ? "check" : "call \(callAmount)")
     if let raiseTo {
-      parts.append(raiseTo.count == 1 ? "raise to \(raiseTo.lowerBound)" : "raise to \(raiseTo.lowerBound)…\(raiseTo.upperBound)")
+      parts.append(
+        raiseTo.count == 1 ? "raise to \(raiseTo.lowerBound)" : "raise to \(raiseTo.lowerBound)…\(raiseTo.upperBound)")
     }
     return parts.joined(separator: ", ")
   }

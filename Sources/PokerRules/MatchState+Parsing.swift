@@ -72,7 +72,9 @@ extension MatchState {
       }
     }
     guard boards.count == actions.count else {
-      throw fail("the betting reaches round \(actions.count) but the board has cards for \(boards.count) round\(boards.count == 1 ? "" : "s")")
+      throw fail(
+        "the betting reaches round \(actions.count) but the board has cards for \(boards.count) round\(boards.count == 1 ? "" : "s")"
+      )
     }
     self.position = position
     self.handNumber = handNumber

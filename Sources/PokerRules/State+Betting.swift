@@ -37,7 +37,8 @@ extension State {
         if let cap = game.maxRaises, raisesThisRound >= cap[round] {
           return "no raise is allowed: round \(round + 1) allows at most \(cap[round]) raises"
         }
-        return "no raise is allowed: \(isAllIn(currentPlayer) || game.stack(currentPlayer) <= maxSpent ? "the player cannot put in more than a call" : "no opponent can respond")"
+        return
+          "no raise is allowed: \(isAllIn(currentPlayer) || game.stack(currentPlayer) <= maxSpent ? "the player cannot put in more than a call" : "no opponent can respond")"
       }
       if range.contains(to) { return nil }
       if game.betting == .limit {
@@ -46,7 +47,8 @@ extension State {
       if to > range.upperBound {
         return "a raise to \(to) is more than the stack allows; the largest is \(range.upperBound) (all in)"
       }
-      return "a raise to \(to) is below the minimum \(range.lowerBound) (the larger of the big blind and the last raise, unless all in)"
+      return
+        "a raise to \(to) is below the minimum \(range.lowerBound) (the larger of the big blind and the last raise, unless all in)"
     }
   }
 

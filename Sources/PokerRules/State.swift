@@ -109,10 +109,12 @@ public struct State: Hashable, Sendable {
   /// Deals `card` where the next card is due.
   public mutating func deal(_ card: Card) throws(RulesError) {
     guard let due = nextDeal, !isTerminal else {
-      throw RulesError(.wrongPhase, "no card is due: \(isTerminal ? "the hand is over" : "seat \(currentPlayer + 1) must act")")
+      throw RulesError(
+        .wrongPhase, "no card is due: \(isTerminal ? "the hand is over" : "seat \(currentPlayer + 1) must act")")
     }
     guard card.rank < game.numRanks, card.suit < game.numSuits else {
-      throw RulesError(.badCard, "\(card) is not in this game's deck of \(game.numRanks) ranks × \(game.numSuits) suits")
+      throw RulesError(
+        .badCard, "\(card) is not in this game's deck of \(game.numRanks) ranks × \(game.numSuits) suits")
     }
     guard !dealtCards.contains(card) else {
       throw RulesError(.badCard, "\(card) has already been dealt")

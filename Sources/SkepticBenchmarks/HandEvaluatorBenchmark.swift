@@ -62,7 +62,9 @@ public struct HandEvaluatorBenchmark: Sendable {
     }
     let randomSeconds = Double(DispatchTime.now().uptimeNanoseconds - randomStart) / 1e9
     let calculator = EquityCalculator()
-    let duel = [[Card(rank: 12, suit: 2), Card(rank: 11, suit: 2)], [Card(rank: 10, suit: 3), Card(rank: 10, suit: 1)]]
+    let duel = [
+      [Card(rank: 12, suit: 2), Card(rank: 11, suit: 2)], [Card(rank: 10, suit: 3), Card(rank: 10, suit: 1)],
+    ]
     var bestEquity = Double.infinity
     for _ in 0..<equityRuns {
       let start = DispatchTime.now().uptimeNanoseconds

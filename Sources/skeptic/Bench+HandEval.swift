@@ -28,8 +28,14 @@ extension Skeptic.Bench {
       print("hand evaluator (one thread)")
       print(String(format: "  enumeration order   %7.1f M hands/s", result.enumerationHandsPerSecond / 1e6))
       print(String(format: "  random hands        %7.1f M hands/s", result.randomHandsPerSecond / 1e6))
-      print(String(format: "  tables              %7.1f KiB, built in %.1f ms", Double(result.tableBytes) / 1024, result.tableBuildMilliseconds))
-      print(String(format: "  AhKh vs QsQd exact  %7.2f ms (best of %d, all 1,712,304 boards)", result.equityMilliseconds, benchmark.equityRuns))
+      print(
+        String(
+          format: "  tables              %7.1f KiB, built in %.1f ms", Double(result.tableBytes) / 1024,
+          result.tableBuildMilliseconds))
+      print(
+        String(
+          format: "  AhKh vs QsQd exact  %7.2f ms (best of %d, all 1,712,304 boards)", result.equityMilliseconds,
+          benchmark.equityRuns))
       print("  checksum            \(result.checksum)")
     }
   }

@@ -44,7 +44,9 @@ extension Skeptic {
     var json = false
 
     func validate() throws {
-      guard holdings.count >= 2 else { throw ValidationError("give at least two hands or ranges, e.g. 'skeptic equity AhKh QsQd'") }
+      guard holdings.count >= 2 else {
+        throw ValidationError("give at least two hands or ranges, e.g. 'skeptic equity AhKh QsQd'")
+      }
       guard holdings.count <= 10 else { throw ValidationError("at most ten players fit a deck") }
       guard trials > 0 else { throw ValidationError("--trials must be positive") }
     }
@@ -70,7 +72,8 @@ extension Skeptic {
         } else if !monteCarlo && calculator.exactWork(ranges: ranges, board: boardCards) <= exactLimit {
           result = try calculator.exact(ranges: ranges, board: boardCards, dead: deadCards)
         } else {
-          result = try calculator.monteCarlo(ranges: ranges, board: boardCards, dead: deadCards, trials: trials, seed: seed)
+          result = try calculator.monteCarlo(
+            ranges: ranges, board: boardCards, dead: deadCards, trials: trials, seed: seed)
         }
       } catch {
         throw CommandError(error)
@@ -80,7 +83,9 @@ extension Skeptic {
         return
       }
       let elapsed = Date().timeIntervalSince(start)
-      let method = result.exact ? "exact, \(Int(result.deals)) deals" : "Monte Carlo, \(result.trials) trials, seed \(result.seed ?? 0)"
+      let method =
+        result.exact
+        ? "exact, \(Int(result.deals)) deals" : "Monte Carlo, \(result.trials) trials, seed \(result.seed ?? 0)"
       print("equity (\(method), \(String(format: "%.1f", elapsed * 1000)) ms)")
       let width = max(8, result.players.map(\.holding.count).max() ?? 0)
       for player in result.players {

@@ -39,7 +39,7 @@ extension Skeptic.Games {
         let definition = game.definition
         return Row(
           name: game.rawValue, summary: game.summary, players: definition.numPlayers,
-          betting: definition.betting.rawValue, sizes: GameSizes.count(definition, limit: 200_000))
+          betting: definition.betting.rawValue, sizes: GameSizes.count(definition, limit: 50_000))
       }
       if json {
         print(try JSONOutput.string(rows))
@@ -50,13 +50,17 @@ extension Skeptic.Games {
         let name = row.name.padding(toLength: 16, withPad: " ", startingAt: 0)
         if let sizes = row.sizes {
           let infosets = sizes.informationSets.map(Self.format).joined(separator: " / ")
-          print("\(name)\(String(row.players).padding(toLength: 9, withPad: " ", startingAt: 0))\(Self.format(sizes.histories).padding(toLength: 17, withPad: " ", startingAt: 0))\(infosets.padding(toLength: 22, withPad: " ", startingAt: 0))\(Self.format(sizes.terminalNodes))")
+          print(
+            "\(name)\(String(row.players).padding(toLength: 9, withPad: " ", startingAt: 0))\(Self.format(sizes.histories).padding(toLength: 17, withPad: " ", startingAt: 0))\(infosets.padding(toLength: 22, withPad: " ", startingAt: 0))\(Self.format(sizes.terminalNodes))"
+          )
         } else {
           print("\(name)\(String(row.players).padding(toLength: 9, withPad: " ", startingAt: 0))too large to count")
         }
         print("    \(row.summary)")
       }
-      print("\nShow a definition with 'skeptic games show NAME'; any .game file can be given by path where a game is asked for.")
+      print(
+        "\nShow a definition with 'skeptic games show NAME'; any .game file can be given by path where a game is asked for."
+      )
     }
 
     static func format(_ value: Double) -> String {

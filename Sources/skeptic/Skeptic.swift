@@ -5,12 +5,13 @@ import ArgumentParser
 struct Skeptic: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "skeptic",
-    abstract: "Game-theoretic poker: solve games, pit bots against each other, and judge the results with evidence that stays valid when you peek.",
+    abstract:
+      "Game-theoretic poker: solve games, pit bots against each other, and judge the results with evidence that stays valid when you peek.",
     discussion: """
       Start with `skeptic games` to see the bundled games and `skeptic equity AhKh QsQd` for a \
       first calculation. Every command takes --help.
       """,
     version: SkepticVersion.current,
-    subcommands: [Games.self, Equity.self, Bench.self]
+    subcommands: [Demo.self, Games.self, Equity.self, Bench.self]
   )
 }

@@ -93,7 +93,9 @@ import Testing
   }
 
   @Test func badRangeTextNamesTheToken() {
-    for (text, token) in [("QQ, AZs", "AZs"), ("AKx", "AKx"), ("AKs:2", "AKs:2"), ("QQs", "QQs"), ("AQo-KTo", "AQo-KTo")] {
+    for (text, token) in [
+      ("QQ, AZs", "AZs"), ("AKx", "AKx"), ("AKs:2", "AKs:2"), ("QQs", "QQs"), ("AQo-KTo", "AQo-KTo"),
+    ] {
       do {
         _ = try HandRange(parsing: text)
         Issue.record("\(text) was accepted")

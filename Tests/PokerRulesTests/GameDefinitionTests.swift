@@ -79,7 +79,10 @@ import Testing
     #expect(seat.code == .inconsistent && seat.key == "firstPlayer")
     let twice = try #require(error(base.replacingOccurrences(of: "numRanks = 3", with: "numRanks = 3\nnumRanks = 3")))
     #expect(twice.code == .inconsistent && twice.line == 11)
-    let noLimitWithoutStack = try #require(error(base.replacingOccurrences(of: "limit\n", with: "nolimit\n").replacingOccurrences(of: "raiseSize = 2 4\n", with: "")))
+    let noLimitWithoutStack = try #require(
+      error(
+        base.replacingOccurrences(of: "limit\n", with: "nolimit\n").replacingOccurrences(
+          of: "raiseSize = 2 4\n", with: "")))
     #expect(noLimitWithoutStack.code == .missingKey && noLimitWithoutStack.key == "stack")
   }
 

@@ -46,7 +46,9 @@ struct TreeWalk {
 
   @Test func leduc() throws {
     let sizes = try #require(GameSizes.count(BundledGame.leduc.definition))
-    #expect(sizes.histories == 9_457 && sizes.chanceNodes == 157 && sizes.decisionNodes == 3_780 && sizes.terminalNodes == 5_520)
+    #expect(
+      sizes.histories == 9_457 && sizes.chanceNodes == 157 && sizes.decisionNodes == 3_780
+        && sizes.terminalNodes == 5_520)
     #expect(sizes.informationSets == [468, 468])
     #expect(sizes.informationSetActions == [1_092, 1_092])
   }

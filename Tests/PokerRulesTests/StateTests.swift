@@ -37,25 +37,28 @@ import Testing
     #expect(state.legalActions?.raiseTo == 500...20_000)
     #expect(state.legalActions?.callAmount == 200)
     #expect(throws: RulesError.self) { try state.apply(.raise(to: 400)) }
-    #expect(state.whyIllegal(.raise(to: 400)) == "a raise to 400 is below the minimum 500 (the larger of the big blind and the last raise, unless all in)")
+    #expect(
+      state.whyIllegal(.raise(to: 400))
+        == "a raise to 400 is below the minimum 500 (the larger of the big blind and the last raise, unless all in)")
     try state.apply(.raise(to: 500))
     #expect(state.legalActions?.raiseTo == 700...20_000)
   }
 
-  let shortStacked = try! GameDefinition(parsing: """
-    GAMEDEF
-    nolimit
-    numPlayers = 2
-    numRounds = 2
-    stack = 1000 250
-    blind = 100 50
-    firstPlayer = 2 1
-    numSuits = 4
-    numRanks = 13
-    numHoleCards = 2
-    numBoardCards = 0 5
-    END GAMEDEF
-    """)
+  let shortStacked = try! GameDefinition(
+    parsing: """
+      GAMEDEF
+      nolimit
+      numPlayers = 2
+      numRounds = 2
+      stack = 1000 250
+      blind = 100 50
+      firstPlayer = 2 1
+      numSuits = 4
+      numRanks = 13
+      numHoleCards = 2
+      numBoardCards = 0 5
+      END GAMEDEF
+      """)
 
   @Test func allInBelowTheMinimumRaiseAndAShortStackFacingABet() throws {
     var state = State(game: shortStacked)
@@ -64,7 +67,8 @@ import Testing
     try state.apply(.raise(to: 200))  // big blind raises by 100
     // The short stack may only go all in, below the minimum re-raise of 300.
     #expect(state.legalActions?.raiseTo == 250...250)
-    #expect(state.whyIllegal(.raise(to: 260)) == "a raise to 260 is more than the stack allows; the largest is 250 (all in)")
+    #expect(
+      state.whyIllegal(.raise(to: 260)) == "a raise to 260 is more than the stack allows; the largest is 250 (all in)")
     try state.apply(.raise(to: 250))
     // Facing the short all-in, the big blind may call or fold but not raise: nobody could answer.
     #expect(state.legalActions?.raiseTo == nil)
@@ -91,20 +95,21 @@ import Testing
   }
 
   @Test func sidePotsWithThreePlayers() throws {
-    let game = try GameDefinition(parsing: """
-      GAMEDEF
-      nolimit
-      numPlayers = 3
-      numRounds = 2
-      stack = 1000 300 1000
-      blind = 50 100 0
-      firstPlayer = 3 1
-      numSuits = 4
-      numRanks = 13
-      numHoleCards = 2
-      numBoardCards = 0 5
-      END GAMEDEF
-      """)
+    let game = try GameDefinition(
+      parsing: """
+        GAMEDEF
+        nolimit
+        numPlayers = 3
+        numRounds = 2
+        stack = 1000 300 1000
+        blind = 50 100 0
+        firstPlayer = 3 1
+        numSuits = 4
+        numRanks = 13
+        numHoleCards = 2
+        numBoardCards = 0 5
+        END GAMEDEF
+        """)
     var state = State(game: game)
     try deal(&state, "KcKd AcAd QcQd")
     #expect(state.currentPlayer == 2)
@@ -198,6 +203,14 @@ import Testing
     }
   }
 
+  @Test func leducMatchStateAsTheDocumentationShows() throws {
+    var state = State(game: BundledGame.leduc.definition)
+    try state.deal(Card(rank: 0, suit: 0))
+    try state.deal(Card(rank: 2, suit: 1))
+    try state.apply(.raise(to: 3))
+    #expect(MatchState(state: state, viewer: 1, handNumber: 0).description == "MATCHSTATE:1:0:r:|4d")
+  }
+
   @Test func matchStateTextFollowsTheACPCExamples() throws {
     let holdem = BundledGame.noLimitHoldem.definition
     let text = "MATCHSTATE:0:30:cc/:9s8h|/8c8d5c"
@@ -207,7 +220,9 @@ import Testing
     #expect(view.boardCards[1].map(\.description) == ["8c", "8d", "5c"])
     let raised = try MatchState(parsing: "MATCHSTATE:1:31:r300c/r900:|Ah2c/Ks7d3h", game: holdem)
     #expect(raised.actions == [[.raise(to: 300), .call], [.raise(to: 900)]])
-    for bad in ["MATCHSTATE:2:0::|", "MATCHSTATE:0:0:x:|", "MATCHSTATE:0:0::AhAh|", "MATCHSTATE:0:0:cc/:|", "STATE:0:0::|"] {
+    for bad in [
+      "MATCHSTATE:2:0::|", "MATCHSTATE:0:0:x:|", "MATCHSTATE:0:0::AhAh|", "MATCHSTATE:0:0:cc/:|", "STATE:0:0::|",
+    ] {
       #expect(throws: RulesError.self) { try MatchState(parsing: bad, game: holdem) }
     }
   }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Runs the built `skeptic` executable and captures what it prints.
+enum SkepticBinary {
+  struct Output {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  /// The executable beside the test bundle (the same build folder), else under `.build`.
+  static let url: URL = {
+    let fileManager = FileManager.default
+    var candidates: [URL] = []
+    if let testBinary = CommandLine.arguments.first {
+      candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("skeptic"))
+    }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    for configuration in ["release", "debug"] {
+      candidates.append(root.appendingPathComponent(".build/\(configuration)/skeptic"))
+    }
+    return candidates.first { fileManager.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+  }()
+
+  static func run(_ arguments: [String]) throws -> Output {
+    let process = Process()
+    process.executableURL = url
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+      standardError: String(decoding: errData, as: UTF8.self))
+  }
+}
