@@ -142,9 +142,24 @@ import Testing
 
   @Test(arguments: BundledGame.allCases)
   func randomPlayoutsKeepEveryRule(game: BundledGame) throws {
-    let definition = game.definition
+    try playOut(game.definition, hands: game == .noLimitHoldem || game == .limitHoldem ? 2_000 : 4_000)
+  }
+
+  /// Six- and ten-handed no-limit with uneven stacks: many all-ins and side pots.
+  @Test(arguments: [6, 10])
+  func randomMultiwayNoLimitPlayouts(players: Int) throws {
+    let stacks = (0..<players).map { String(300 + 250 * $0) }.joined(separator: " ")
+    let blinds = (["50", "100"] + Array(repeating: "0", count: players - 2)).joined(separator: " ")
+    let text = [
+      "GAMEDEF", "nolimit", "numPlayers = \(players)", "numRounds = 4", "stack = \(stacks)",
+      "blind = \(blinds)", "firstPlayer = 3 1 1 1", "numSuits = 4", "numRanks = 13", "numHoleCards = 2",
+      "numBoardCards = 0 3 1 1", "END GAMEDEF",
+    ].joined(separator: "\n")
+    try playOut(GameDefinition(parsing: text), hands: 1_500)
+  }
+
+  func playOut(_ definition: GameDefinition, hands: Int) throws {
     var generator = SeededGenerator(seed: 12_345)
-    let hands = game == .noLimitHoldem || game == .limitHoldem ? 2_000 : 4_000
     for hand in 0..<hands {
       var deck = Deck(cards: definition.deck, seed: UInt64(hand))
       var state = State(game: definition)
