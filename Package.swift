@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Cards", targets: ["Cards"]),
     .library(name: "PokerRules", targets: ["PokerRules"]),
     .library(name: "Randomness", targets: ["Randomness"]),
+    .library(name: "Solver", targets: ["Solver"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -21,19 +22,22 @@ let package = Package(
     .target(name: "Cards", dependencies: ["Randomness"]),
     // ACPC game definitions, the betting state machine, match-state text, bundled games.
     .target(name: "PokerRules", dependencies: ["Cards", "Randomness"]),
+    // The CFR family, exact best response, policy files.
+    .target(name: "Solver", dependencies: ["PokerRules", "Cards", "Randomness"]),
     // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
-    .target(name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness"]),
+    .target(name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness", "Solver"]),
     // The command-line tool: thin commands over the libraries.
     .executableTarget(
       name: "skeptic",
       dependencies: [
-        "Cards", "PokerRules", "Randomness", "SkepticBenchmarks",
+        "Cards", "PokerRules", "Randomness", "Solver", "SkepticBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "CardsTests", dependencies: ["Cards", "Randomness"]),
     .testTarget(name: "PokerRulesTests", dependencies: ["PokerRules", "Cards", "Randomness"]),
+    .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
   ]
 )

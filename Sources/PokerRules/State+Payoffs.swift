@@ -8,15 +8,26 @@ extension State {
   /// kept, as the ACPC dealer does).
   public var payoffs: [Double]? {
     guard isTerminal else { return nil }
-    var won = [Double](repeating: 0, count: game.numPlayers)
-    let active = activeSeats
+    if activeSeats.count == 1 { return State.payoffs(spent: spent, folded: folded, ranks: nil) }
+    guard !holeCardsHidden else { return nil }
+    let evaluator = HandEvaluator.shared
+    let ranks = (0..<game.numPlayers).map { seat in
+      folded[seat] ? HandRank(value: 0) : evaluator.rank(of: CardSet(holeCards[seat] + board))
+    }
+    return State.payoffs(spent: spent, folded: folded, ranks: ranks)
+  }
+
+  /// What each seat wins minus what it put in, given the contributions, who folded, and (when
+  /// more than one seat is still in) each seat's hand rank.
+  ///
+  /// The pot is split into side pots by contribution level; each goes to the best hand among the
+  /// seats still in that reached the level, shared equally on a tie.
+  public static func payoffs(spent: [Int], folded: [Bool], ranks: [HandRank]?) -> [Double] {
+    var won = [Double](repeating: 0, count: spent.count)
+    let active = spent.indices.filter { !folded[$0] }
     if active.count == 1 {
-      won[active[0]] = Double(pot)
-    } else {
-      let evaluator = HandEvaluator.shared
-      let ranks = (0..<game.numPlayers).map { seat in
-        folded[seat] ? HandRank(value: 0) : evaluator.rank(of: CardSet(holeCards[seat] + board))
-      }
+      won[active[0]] = Double(spent.reduce(0, +))
+    } else if let ranks {
       var previous = 0
       for level in Set(spent).sorted() where level > previous {
         let slice = spent.reduce(0) { $0 + min($1, level) - min($1, previous) }
@@ -27,6 +38,6 @@ extension State {
         previous = level
       }
     }
-    return (0..<game.numPlayers).map { won[$0] - Double(spent[$0]) }
+    return spent.indices.map { won[$0] - Double(spent[$0]) }
   }
 }

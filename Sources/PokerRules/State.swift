@@ -29,6 +29,10 @@ public struct State: Hashable, Sendable {
   /// every remaining player but one is all in).
   public internal(set) var bettingOver: Bool
 
+  /// True for a public state: hole cards are private and never dealt, so the state walks only
+  /// the public tree (betting and board). Such a state never has showdown ``payoffs``.
+  public let holeCardsHidden: Bool
+
   var raisesThisRound: Int
   /// The smallest legal no-limit raise total.
   var minRaiseTo: Int
@@ -36,8 +40,13 @@ public struct State: Hashable, Sendable {
   var toAct: UInt16
 
   /// A new hand: blinds posted, no cards dealt.
-  public init(game: GameDefinition) {
+  ///
+  /// - Parameter holeCardsHidden: when true, hole cards are never asked for (see
+  ///   ``holeCardsHidden``): the state walks the public tree, as solvers that keep one value per
+  ///   private hand at each public node do.
+  public init(game: GameDefinition, holeCardsHidden: Bool = false) {
     self.game = game
+    self.holeCardsHidden = holeCardsHidden
     holeCards = Array(repeating: [], count: game.numPlayers)
     board = []
     actions = [[]]
@@ -80,7 +89,7 @@ public struct State: Hashable, Sendable {
   /// What must be dealt before the next decision or the showdown; nil when nothing is due.
   public var nextDeal: Deal? {
     if activeSeats.count == 1 { return nil }
-    for seat in 0..<game.numPlayers where holeCards[seat].count < game.numHoleCards {
+    for seat in 0..<game.numPlayers where !holeCardsHidden && holeCards[seat].count < game.numHoleCards {
       return .hole(seat: seat)
     }
     if board.count < game.boardCardsThrough(round: round) { return .board }

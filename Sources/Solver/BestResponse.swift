@@ -1,0 +1,54 @@
+/// Each player's best response to a policy, in the full game, and what follows from it.
+public struct Exploitability: Sendable, Hashable, Codable {
+  /// Each player's value when everyone follows the policy.
+  public var policyValues: [Double]
+  /// Each player's value when that player best-responds and the others follow the policy.
+  public var bestResponseValues: [Double]
+  /// The sum over players of what a best response gains.
+  public var nashConv: Double
+  /// NashConv divided by the number of players (OpenSpiel's definition), in chips per game.
+  public var exploitability: Double
+}
+
+/// Exact best response on a compiled game, vectorised over hands like the solver.
+public struct BestResponse: Sendable {
+  public let game: CompiledGame
+
+  public init(game: CompiledGame) {
+    self.game = game
+  }
+
+  /// Best-response and on-policy values of every player.
+  public func evaluate(_ policy: Policy) -> Exploitability {
+    let view = game.view
+    let hands = view.handCount
+    let count = (view.depth + 2) * Walker<Double>.scratchPerLevel(view) + view.numPlayers * hands + hands
+    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count)
+    scratch.initialize(repeating: 0, count: count)
+    defer { scratch.deallocate() }
+    let reach = scratch
+    let out = reach + view.numPlayers * hands
+    let free = out + hands
+    func value(_ player: Int, _ purpose: Walker<Double>.Purpose) -> Double {
+      policy.probabilities.withUnsafeBufferPointer { probabilities in
+        reach.update(repeating: 1, count: view.numPlayers * hands)
+        var walker = Walker<Double>(game: view, traverser: player, purpose: purpose)
+        walker.policy = probabilities.baseAddress
+        walker.walk(0, reach, out, free)
+        var total = 0.0
+        for h in 0..<hands { total += out[h] }
+        return total
+      }
+    }
+    let players = 0..<view.numPlayers
+    let onPolicy = players.map { value($0, .onPolicy) }
+    let best = players.map { value($0, .bestResponse) }
+    let nashConv = players.reduce(0.0) { $0 + best[$1] - onPolicy[$1] }
+    return Exploitability(
+      policyValues: onPolicy, bestResponseValues: best, nashConv: nashConv,
+      exploitability: nashConv / Double(view.numPlayers))
+  }
+
+  /// NashConv / players for a policy.
+  public func exploitability(_ policy: Policy) -> Double { evaluate(policy).exploitability }
+}

@@ -1,0 +1,179 @@
+import Cards
+import PokerRules
+
+extension CompiledGame {
+  /// Compiles a game's public tree.
+  ///
+  /// - Parameter maxNodes: refuse games whose public tree has more nodes than this.
+  /// - Throws: ``SolverError`` when the game needs an action abstraction (no-limit) or is too
+  ///   large.
+  public static func compile(_ game: GameDefinition, maxNodes: Int = 20_000_000) throws(SolverError) -> CompiledGame {
+    guard game.betting == .limit else {
+      throw SolverError(
+        .unsupportedGame,
+        "the solver needs an action abstraction for no-limit games, which is not available yet; use a limit game")
+    }
+    var builder = Builder(game: game, maxNodes: maxNodes)
+    try builder.estimate()
+    let root = State(game: game, holeCardsHidden: true)
+    // Chance probability of one particular assignment of everyone's hole cards: sets are
+    // unordered, so each player's set can arrive in numHoleCards! orders.
+    let holeOrders = (1...max(1, game.numHoleCards)).reduce(1.0) { $0 * Double($1) }
+    var probability = (0..<game.numPlayers).reduce(1.0) { value, _ in value * holeOrders }
+    for i in 0..<(game.numPlayers * game.numHoleCards) { probability /= Double(game.deckSize - i) }
+    _ = builder.add(root, incoming: nil, probability: probability)
+    return builder.finish()
+  }
+
+  /// Fills the node arrays in depth-first order.
+  struct Builder {
+    let game: GameDefinition
+    let maxNodes: Int
+    let deck: [Card]
+    let hands: [CardSet]
+    var kind: [Kind] = []
+    var player: [Int8] = []
+    var childStart: [Int32] = []
+    var childCount: [Int32] = []
+    var children: [Int32] = []
+    var incomingAction: [Action?] = []
+    var round: [Int8] = []
+    var board: [CardSet] = []
+    var slotOffset: [Int32] = []
+    var dealProbability: [Double] = []
+    var terminalSpent: [Int32] = []
+    var terminalFolded: [Bool] = []
+    var terminalIndex: [Int32] = []
+    var showdownRanks: [UInt16] = []
+    var showdownOffset: [Int32] = []
+    var slotCount = 0
+
+    init(game: GameDefinition, maxNodes: Int) {
+      self.game = game
+      self.maxNodes = maxNodes
+      let deck = game.deck
+      self.deck = deck
+      var hands: [CardSet] = []
+      func choose(_ start: Int, _ chosen: CardSet) {
+        if chosen.count == game.numHoleCards {
+          hands.append(chosen)
+          return
+        }
+        for i in start..<deck.count { choose(i + 1, chosen.union(CardSet([deck[i]]))) }
+      }
+      choose(0, CardSet())
+      self.hands = hands
+    }
+
+    /// Counts the public nodes first, so a game too large is refused before memory is spent.
+    func estimate() throws(SolverError) {
+      var count = 0.0
+      func walk(_ state: State, _ boards: Double) {
+        if count > Double(maxNodes) { return }
+        count += boards
+        if state.isTerminal { return }
+        if state.isChanceNode {
+          var next = state
+          var dealt = 0
+          while next.isChanceNode {
+            try! next.deal(deck.first { !next.dealtCards.contains($0) }!)
+            dealt += 1
+          }
+          let left = deck.count - state.board.count
+          walk(next, boards * binomial(left, dealt))
+          return
+        }
+        for action in state.legalActions!.representative { walk(try! state.applying(action), boards) }
+      }
+      walk(State(game: game, holeCardsHidden: true), 1)
+      guard count <= Double(maxNodes) else {
+        throw SolverError(
+          .gameTooLarge,
+          "the public tree has more than \(maxNodes) nodes (betting sequences times boards); this game needs a card abstraction"
+        )
+      }
+    }
+
+    /// Adds `state` and its subtree; returns the node id.
+    mutating func add(_ state: State, incoming: Action?, probability: Double) -> Int32 {
+      let id = Int32(kind.count)
+      kind.append(.terminal)
+      player.append(-1)
+      childStart.append(0)
+      childCount.append(0)
+      incomingAction.append(incoming)
+      round.append(Int8(state.round))
+      board.append(CardSet(state.board))
+      slotOffset.append(-1)
+      dealProbability.append(probability)
+      terminalIndex.append(-1)
+      let node = Int(id)
+      if state.isTerminal {
+        terminalIndex[node] = Int32(showdownOffset.count)
+        terminalSpent += state.spent.map { Int32($0) }
+        terminalFolded += state.folded
+        if state.activeSeats.count > 1 {
+          showdownOffset.append(Int32(showdownRanks.count))
+          let evaluator = HandEvaluator.shared
+          let boardCards = CardSet(state.board)
+          for hand in hands {
+            showdownRanks.append(
+              hand.isDisjoint(with: boardCards) ? evaluator.rank(of: hand.union(boardCards)).value : 0)
+          }
+        } else {
+          showdownOffset.append(-1)
+        }
+        return id
+      }
+      if state.isChanceNode {
+        kind[node] = .chance
+        // One child per set of board cards dealt now, in increasing card order.
+        var outcomes: [State] = []
+        func deal(_ current: State, _ start: Int) {
+          guard current.isChanceNode else {
+            outcomes.append(current)
+            return
+          }
+          for i in start..<deck.count where !current.dealtCards.contains(deck[i]) {
+            deal(try! current.dealing(deck[i]), i + 1)
+          }
+        }
+        deal(state, 0)
+        let dealtNow = outcomes[0].board.count - state.board.count
+        let orders = (1...max(1, dealtNow)).reduce(1.0) { $0 * Double($1) }
+        var childProbability = probability * orders
+        let unseen = game.deckSize - game.numPlayers * game.numHoleCards - state.board.count
+        for i in 0..<dealtNow { childProbability /= Double(unseen - i) }
+        let ids = outcomes.map { add($0, incoming: nil, probability: childProbability) }
+        childStart[node] = Int32(children.count)
+        childCount[node] = Int32(ids.count)
+        children += ids
+        return id
+      }
+      kind[node] = .decision
+      player[node] = Int8(state.currentPlayer)
+      let actions = state.legalActions!.representative
+      slotOffset[node] = Int32(slotCount)
+      slotCount += actions.count * hands.count
+      let ids = actions.map { add(try! state.applying($0), incoming: $0, probability: probability) }
+      childStart[node] = Int32(children.count)
+      childCount[node] = Int32(ids.count)
+      children += ids
+      return id
+    }
+
+    func finish() -> CompiledGame {
+      CompiledGame(
+        definition: game, hands: hands, kind: kind, player: player, childStart: childStart,
+        childCount: childCount, children: children, incomingAction: incomingAction, round: round, board: board,
+        slotOffset: slotOffset, dealProbability: dealProbability, terminalSpent: terminalSpent,
+        terminalFolded: terminalFolded, terminalIndex: terminalIndex, showdownRanks: showdownRanks,
+        showdownOffset: showdownOffset, slotCount: slotCount)
+    }
+  }
+}
+
+func binomial(_ n: Int, _ k: Int) -> Double {
+  guard k >= 0, k <= n else { return 0 }
+  return (0..<k).reduce(1.0) { $0 * Double(n - $1) / Double($1 + 1) }
+}

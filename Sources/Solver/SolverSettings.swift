@@ -1,0 +1,22 @@
+/// How a ``CFRSolver`` runs.
+public struct SolverSettings: Hashable, Sendable {
+  /// Storage for regrets and average-strategy sums.
+  public enum Precision: String, Hashable, Sendable, CaseIterable {
+    /// 32-bit floats: 8 bytes per information-set action (12 for PCFR+).
+    case single
+    /// 64-bit floats: 16 bytes (24 for PCFR+); for runs to very small exploitability.
+    case double
+  }
+
+  public var algorithm: Algorithm
+  /// Players update in turn, each against the others' latest strategies (the default); when
+  /// false, all players update at once from the same strategies.
+  public var alternatingUpdates: Bool
+  public var precision: Precision
+
+  public init(algorithm: Algorithm, alternatingUpdates: Bool = true, precision: Precision = .single) {
+    self.algorithm = algorithm
+    self.alternatingUpdates = alternatingUpdates
+    self.precision = precision
+  }
+}

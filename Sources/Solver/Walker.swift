@@ -1,0 +1,308 @@
+import Cards
+import PokerRules
+
+/// One pass over the public tree for one player, vectorised over private hands.
+///
+/// The same walk serves three purposes (``Purpose``): a CFR update of the traverser's regrets and
+/// average-strategy sums, a best response of the traverser to everyone else's policy, and the
+/// traverser's value under a fixed policy profile. Values are counterfactual: each hand's value
+/// already carries the chance probability of the deal and the other players' reach.
+struct Walker<S: BinaryFloatingPoint> {
+  enum Purpose {
+    /// Update regrets (or record instantaneous regrets) and average-strategy sums.
+    case update
+    /// Play the best action per hand at the traverser's nodes; others follow `policy`.
+    case bestResponse
+    /// Everyone follows `policy`.
+    case onPolicy
+  }
+
+  /// How regrets change with an instantaneous regret `r`.
+  enum Rule {
+    case plain
+    case floored
+    case discounted(positive: Double, negative: Double)
+    case predictive
+  }
+
+  let game: GameView
+  let traverser: Int
+  let purpose: Purpose
+  /// Cumulative regrets and average-strategy sums (update), both `slotCount` long.
+  var regrets: UnsafeMutablePointer<S>? = nil
+  var sums: UnsafeMutablePointer<S>? = nil
+  /// The last instantaneous regrets (predictive rule), or where to collect instantaneous regrets
+  /// for a simultaneous update.
+  var predictions: UnsafeMutablePointer<S>? = nil
+  var collected: UnsafeMutablePointer<Double>? = nil
+  var rule: Rule = .plain
+  var averageWeight: Double = 1
+  /// A fixed policy, `slotCount` probabilities (best response and on-policy).
+  var policy: UnsafePointer<Double>? = nil
+
+  var handCount: Int { game.handCount }
+
+  /// Scratch doubles one level of the walk may use.
+  static func scratchPerLevel(_ game: GameView) -> Int {
+    (3 * game.maxActions + game.numPlayers + 2) * game.handCount
+  }
+
+  /// The strategy at a decision node into `sigma` (`actions × hands`).
+  func strategy(node: Int, actions: Int, sigma: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
+    let hands = handCount
+    let slot = Int(game.slotOffset[node])
+    if let policy {
+      sigma.update(from: policy + slot, count: actions * hands)
+      return
+    }
+    let regrets = regrets!
+    let totals = scratch
+    totals.update(repeating: 0, count: hands)
+    for a in 0..<actions {
+      let row = sigma + a * hands
+      let stored = regrets + slot + a * hands
+      if let predictions {
+        let predicted = predictions + slot + a * hands
+        for h in 0..<hands {
+          let positive = max(Double(stored[h]) + Double(predicted[h]), 0)
+          row[h] = positive
+          totals[h] += positive
+        }
+      } else {
+        for h in 0..<hands {
+          let positive = max(Double(stored[h]), 0)
+          row[h] = positive
+          totals[h] += positive
+        }
+      }
+    }
+    let uniform = 1 / Double(actions)
+    for h in 0..<hands {
+      let total = totals[h]
+      if total > 0 {
+        let inverse = 1 / total
+        for a in 0..<actions { sigma[a * hands + h] *= inverse }
+      } else {
+        for a in 0..<actions { sigma[a * hands + h] = uniform }
+      }
+    }
+  }
+
+  /// Walks the subtree at `node`: writes the traverser's counterfactual value per hand to `out`.
+  /// `reach` holds each player's reach per hand (`numPlayers × hands`); `free` is scratch space.
+  func walk(
+    _ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>,
+    _ free: UnsafeMutablePointer<Double>
+  ) {
+    let hands = handCount
+    switch game.kind[node] {
+    case CompiledGame.Kind.terminal.rawValue:
+      if game.numPlayers == 2 {
+        headsUpTerminal(node, reach, out)
+      } else {
+        multiwayTerminal(node, reach, out)
+      }
+    case CompiledGame.Kind.chance.rawValue:
+      out.update(repeating: 0, count: hands)
+      let childOut = free
+      let start = Int(game.childStart[node])
+      for i in 0..<Int(game.childCount[node]) {
+        walk(Int(game.children[start + i]), reach, childOut, free + hands)
+        for h in 0..<hands { out[h] += childOut[h] }
+      }
+    default:
+      decision(node, reach, out, free)
+    }
+  }
+
+  func decision(
+    _ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>,
+    _ free: UnsafeMutablePointer<Double>
+  ) {
+    let hands = handCount
+    let players = game.numPlayers
+    let actor = Int(game.player[node])
+    let actions = Int(game.childCount[node])
+    let start = Int(game.childStart[node])
+    let sigma = free
+    let childReach = sigma + actions * hands
+    let values = childReach + players * hands
+    let next = values + actions * hands
+    let actorRow = childReach + actor * hands
+    let parentRow = reach + actor * hands
+    if actor == traverser && purpose == .bestResponse {
+      childReach.update(from: reach, count: players * hands)
+      for a in 0..<actions { walk(Int(game.children[start + a]), childReach, values + a * hands, next) }
+      out.update(from: values, count: hands)
+      for a in 1..<max(actions, 1) {
+        let row = values + a * hands
+        for h in 0..<hands { out[h] = max(out[h], row[h]) }
+      }
+      return
+    }
+    strategy(node: node, actions: actions, sigma: sigma, scratch: next)
+    childReach.update(from: reach, count: players * hands)
+    for a in 0..<actions {
+      let row = sigma + a * hands
+      for h in 0..<hands { actorRow[h] = parentRow[h] * row[h] }
+      walk(Int(game.children[start + a]), childReach, values + a * hands, next)
+    }
+    out.update(repeating: 0, count: hands)
+    if actor != traverser {
+      for a in 0..<actions {
+        let row = values + a * hands
+        for h in 0..<hands { out[h] += row[h] }
+      }
+      return
+    }
+    for a in 0..<actions {
+      let row = values + a * hands
+      let probabilities = sigma + a * hands
+      for h in 0..<hands { out[h] += probabilities[h] * row[h] }
+    }
+    if purpose == .update {
+      update(node: node, actions: actions, sigma: sigma, values: values, value: out, ownReach: parentRow)
+    }
+  }
+
+  /// Adds this iteration's regrets and strategy weight at one of the traverser's nodes.
+  func update(
+    node: Int, actions: Int, sigma: UnsafeMutablePointer<Double>, values: UnsafeMutablePointer<Double>,
+    value: UnsafeMutablePointer<Double>, ownReach: UnsafeMutablePointer<Double>
+  ) {
+    let hands = handCount
+    let slot = Int(game.slotOffset[node])
+    let regrets = regrets! + slot
+    let sums = sums! + slot
+    for a in 0..<actions {
+      let offset = a * hands
+      let row = values + offset
+      let probabilities = sigma + offset
+      for h in 0..<hands {
+        sums[offset + h] += S(averageWeight * ownReach[h] * probabilities[h])
+      }
+      if let collected {
+        for h in 0..<hands { collected[slot + offset + h] = row[h] - value[h] }
+        continue
+      }
+      for h in 0..<hands {
+        Walker.apply(
+          rule, instant: row[h] - value[h], regret: regrets + offset + h,
+          prediction: predictions.map { $0 + slot + offset + h })
+      }
+    }
+  }
+
+  /// Applies one instantaneous regret under a rule.
+  @inline(__always)
+  static func apply(
+    _ rule: Rule, instant: Double, regret: UnsafeMutablePointer<S>, prediction: UnsafeMutablePointer<S>?
+  ) {
+    switch rule {
+    case .plain:
+      regret.pointee = S(Double(regret.pointee) + instant)
+    case .floored:
+      regret.pointee = S(max(Double(regret.pointee) + instant, 0))
+    case .discounted(let positive, let negative):
+      let updated = Double(regret.pointee) + instant
+      regret.pointee = S(updated * (updated > 0 ? positive : negative))
+    case .predictive:
+      regret.pointee = S(max(Double(regret.pointee) + instant, 0))
+      prediction?.pointee = S(instant)
+    }
+  }
+
+  /// Two players: the traverser's value per hand against the opponent's reach, O(hands²).
+  func headsUpTerminal(_ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+    let hands = handCount
+    let terminal = Int(game.terminalIndex[node])
+    let spent = game.terminalSpent + terminal * 2
+    let opponent = 1 - traverser
+    let opponentReach = reach + opponent * hands
+    let boardBits = game.board[node]
+    let handBits = game.hands
+    let weight = game.dealProbability[node]
+    let showdown = Int(game.showdownOffset[terminal])
+    if showdown < 0 {
+      let folded = game.terminalFolded + terminal * 2
+      let payoff = folded[traverser] ? -Double(spent[traverser]) : Double(spent[opponent])
+      var total = 0.0
+      for o in 0..<hands where handBits[o] & boardBits == 0 { total += opponentReach[o] }
+      for h in 0..<hands {
+        let mine = handBits[h]
+        if mine & boardBits != 0 {
+          out[h] = 0
+          continue
+        }
+        var sum = total
+        for o in 0..<hands where handBits[o] & mine != 0 && handBits[o] & boardBits == 0 { sum -= opponentReach[o] }
+        out[h] = weight * payoff * sum
+      }
+      return
+    }
+    let ranks = game.showdownRanks + showdown
+    let stake = Double(min(spent[0], spent[1]))
+    for h in 0..<hands {
+      let mine = handBits[h]
+      if mine & boardBits != 0 {
+        out[h] = 0
+        continue
+      }
+      let rank = ranks[h]
+      var sum = 0.0
+      for o in 0..<hands where handBits[o] & (mine | boardBits) == 0 {
+        if ranks[o] < rank {
+          sum += opponentReach[o]
+        } else if ranks[o] > rank {
+          sum -= opponentReach[o]
+        }
+      }
+      out[h] = weight * stake * sum
+    }
+  }
+
+  /// Any number of players: enumerates the other players' hands (slow, for small games).
+  func multiwayTerminal(_ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+    let hands = handCount
+    let players = game.numPlayers
+    let terminal = Int(game.terminalIndex[node])
+    let spent = (0..<players).map { Int(game.terminalSpent[terminal * players + $0]) }
+    let folded = (0..<players).map { game.terminalFolded[terminal * players + $0] }
+    let showdown = Int(game.showdownOffset[terminal])
+    let boardBits = game.board[node]
+    let weight = game.dealProbability[node]
+    let foldPayoffs = showdown < 0 ? State.payoffs(spent: spent, folded: folded, ranks: nil) : []
+    var chosen = [Int](repeating: 0, count: players)
+    for h in 0..<hands {
+      out[h] = 0
+      guard game.hands[h] & boardBits == 0 else { continue }
+      chosen[traverser] = h
+      var total = 0.0
+      func assign(_ seat: Int, _ used: UInt64, _ probability: Double) {
+        if seat == players {
+          let payoff: Double
+          if showdown < 0 {
+            payoff = foldPayoffs[traverser]
+          } else {
+            let ranks = chosen.map { HandRank(value: game.showdownRanks[showdown + $0]) }
+            payoff = State.payoffs(spent: spent, folded: folded, ranks: ranks)[traverser]
+          }
+          total += probability * payoff
+          return
+        }
+        if seat == traverser {
+          assign(seat + 1, used, probability)
+          return
+        }
+        for o in 0..<hands where game.hands[o] & used == 0 {
+          let p = reach[seat * hands + o]
+          if p == 0 { continue }
+          chosen[seat] = o
+          assign(seat + 1, used | game.hands[o], probability * p)
+        }
+      }
+      assign(0, game.hands[h] | boardBits, 1)
+      out[h] = weight * total
+    }
+  }
+}
