@@ -32,6 +32,8 @@ extension CompiledGame {
     let deck: [Card]
     let hands: [CardSet]
     var kind: [Kind] = []
+    var parent: [Int32] = []
+    var currentParent: Int32 = -1
     var player: [Int8] = []
     var childStart: [Int32] = []
     var childCount: [Int32] = []
@@ -98,6 +100,7 @@ extension CompiledGame {
     mutating func add(_ state: State, incoming: Action?, probability: Double) -> Int32 {
       let id = Int32(kind.count)
       kind.append(.terminal)
+      parent.append(currentParent)
       player.append(-1)
       childStart.append(0)
       childCount.append(0)
@@ -144,7 +147,10 @@ extension CompiledGame {
         var childProbability = probability * orders
         let unseen = game.deckSize - game.numPlayers * game.numHoleCards - state.board.count
         for i in 0..<dealtNow { childProbability /= Double(unseen - i) }
+        let saved = currentParent
+        currentParent = id
         let ids = outcomes.map { add($0, incoming: nil, probability: childProbability) }
+        currentParent = saved
         childStart[node] = Int32(children.count)
         childCount[node] = Int32(ids.count)
         children += ids
@@ -155,7 +161,10 @@ extension CompiledGame {
       let actions = state.legalActions!.representative
       slotOffset[node] = Int32(slotCount)
       slotCount += actions.count * hands.count
+      let saved = currentParent
+      currentParent = id
       let ids = actions.map { add(try! state.applying($0), incoming: $0, probability: probability) }
+      currentParent = saved
       childStart[node] = Int32(children.count)
       childCount[node] = Int32(ids.count)
       children += ids
@@ -164,7 +173,7 @@ extension CompiledGame {
 
     func finish() -> CompiledGame {
       CompiledGame(
-        definition: game, hands: hands, kind: kind, player: player, childStart: childStart,
+        definition: game, hands: hands, kind: kind, parent: parent, player: player, childStart: childStart,
         childCount: childCount, children: children, incomingAction: incomingAction, round: round, board: board,
         slotOffset: slotOffset, dealProbability: dealProbability, terminalSpent: terminalSpent,
         terminalFolded: terminalFolded, terminalIndex: terminalIndex, showdownRanks: showdownRanks,

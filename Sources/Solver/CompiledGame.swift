@@ -26,6 +26,8 @@ public final class CompiledGame: @unchecked Sendable {
   public let hands: [CardSet]
   /// Node kind by node.
   public let kind: [Kind]
+  /// The node's parent (-1 for the root).
+  public let parent: [Int32]
   /// The acting player at a decision node (-1 elsewhere).
   public let player: [Int8]
   /// The node's first child in ``children``, and how many it has.
@@ -60,7 +62,7 @@ public final class CompiledGame: @unchecked Sendable {
   public let decisionNodes: [Int32]
 
   init(
-    definition: GameDefinition, hands: [CardSet], kind: [Kind], player: [Int8], childStart: [Int32],
+    definition: GameDefinition, hands: [CardSet], kind: [Kind], parent: [Int32], player: [Int8], childStart: [Int32],
     childCount: [Int32], children: [Int32], incomingAction: [Action?], round: [Int8], board: [CardSet],
     slotOffset: [Int32], dealProbability: [Double], terminalSpent: [Int32], terminalFolded: [Bool],
     terminalIndex: [Int32], showdownRanks: [UInt16], showdownOffset: [Int32], slotCount: Int
@@ -69,6 +71,7 @@ public final class CompiledGame: @unchecked Sendable {
     numPlayers = definition.numPlayers
     self.hands = hands
     self.kind = kind
+    self.parent = parent
     self.player = player
     self.childStart = childStart
     self.childCount = childCount
