@@ -22,6 +22,8 @@ let package = Package(
     .target(name: "Cards", dependencies: ["Randomness"]),
     // ACPC game definitions, the betting state machine, match-state text, bundled games.
     .target(name: "PokerRules", dependencies: ["Cards", "Randomness"]),
+    // SVG charts (convergence curves, confidence sequences); no dependencies.
+    .target(name: "Plotting"),
     // The CFR family, exact best response, policy files.
     .target(name: "Solver", dependencies: ["PokerRules", "Cards", "Randomness"]),
     // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
@@ -30,7 +32,7 @@ let package = Package(
     .executableTarget(
       name: "skeptic",
       dependencies: [
-        "Cards", "PokerRules", "Randomness", "Solver", "SkepticBenchmarks",
+        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "SkepticBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

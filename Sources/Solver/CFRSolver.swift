@@ -17,7 +17,7 @@ public final class CFRSolver: @unchecked Sendable {
   public let game: CompiledGame
   public let settings: SolverSettings
   /// Iterations completed.
-  public private(set) var iteration = 0
+  public internal(set) var iteration = 0
 
   let regrets: UnsafeMutableRawPointer
   let sums: UnsafeMutableRawPointer

@@ -12,6 +12,8 @@ struct Skeptic: ParsableCommand {
       first calculation. Every command takes --help.
       """,
     version: SkepticVersion.current,
-    subcommands: [Demo.self, Games.self, Equity.self, Bench.self]
+    subcommands: [
+      Demo.self, Games.self, Equity.self, Train.self, ExploitabilityCommand.self, PolicyCommand.self, Bench.self,
+    ]
   )
 }

@@ -1,0 +1,113 @@
+import Foundation
+import PokerRules
+
+extension CFRSolver {
+  /// What a checkpoint records besides the solver's tables.
+  public struct CheckpointHeader: Codable, Sendable, Hashable {
+    public var format = "skeptic-checkpoint"
+    public var gameDefinition: String
+    public var algorithm: String
+    public var alpha: Double?
+    public var beta: Double?
+    public var gamma: Double?
+    public var alternatingUpdates: Bool
+    public var precision: String
+    public var iteration: Int
+    public var slotCount: Int
+    /// Settings of the run that wrote it (the CLI records its arguments, to refuse a resume
+    /// under different ones).
+    public var run: [String: String]
+  }
+
+  static let checkpointMagic = "SKCHKPNT"
+  static let checkpointVersion: UInt32 = 1
+
+  /// Everything needed to continue bit for bit: settings, iteration, regrets, sums, predictions.
+  public func checkpointData(run: [String: String] = [:]) -> Data {
+    var parameters: (Double, Double, Double)?
+    if case .discounted(let alpha, let beta, let gamma) = settings.algorithm { parameters = (alpha, beta, gamma) }
+    let header = CheckpointHeader(
+      gameDefinition: game.definition.text, algorithm: settings.algorithm.familyName, alpha: parameters?.0,
+      beta: parameters?.1, gamma: parameters?.2, alternatingUpdates: settings.alternatingUpdates,
+      precision: settings.precision.rawValue, iteration: iteration, slotCount: game.slotCount, run: run)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let headerData = (try? encoder.encode(header)) ?? Data()
+    let bytes = tableBytes
+    var body = Data(bytes: regrets, count: bytes)
+    body.append(Data(bytes: sums, count: bytes))
+    if let predictions { body.append(Data(bytes: predictions, count: bytes)) }
+    return BinaryFormat.encode(
+      magic: CFRSolver.checkpointMagic, version: CFRSolver.checkpointVersion, header: headerData, body: body)
+  }
+
+  /// Writes a checkpoint atomically.
+  public func writeCheckpoint(to path: String, run: [String: String] = [:]) throws(SolverError) {
+    try AtomicFile.write(checkpointData(run: run), to: path)
+  }
+
+  /// The bytes of one table (regrets, sums or predictions).
+  var tableBytes: Int { game.slotCount * (settings.precision == .single ? 4 : 8) }
+
+  /// Rebuilds a solver from a checkpoint file; refuses one that is truncated, corrupted or does
+  /// not fit its own game.
+  public static func resume(from path: String) throws(SolverError) -> (solver: CFRSolver, header: CheckpointHeader) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SolverError(.io, "\(path): cannot read the checkpoint (missing or unreadable)")
+    }
+    let (headerData, body) = try BinaryFormat.decode(
+      data, magic: checkpointMagic, version: checkpointVersion, path: path, what: "checkpoint")
+    let header: CheckpointHeader
+    do {
+      header = try JSONDecoder().decode(CheckpointHeader.self, from: headerData)
+    } catch {
+      throw SolverError(.badFile, "\(path): the header is not valid: \(error)")
+    }
+    let definition: GameDefinition
+    do {
+      definition = try GameDefinition(parsing: header.gameDefinition, source: "\(path) (game definition)")
+    } catch {
+      throw SolverError(.badFile, "\(path): \(error)")
+    }
+    guard var algorithm = Algorithm(name: header.algorithm),
+      let precision = SolverSettings.Precision(rawValue: header.precision)
+    else {
+      throw SolverError(.badFile, "\(path): unknown algorithm '\(header.algorithm)' or precision '\(header.precision)'")
+    }
+    if case .discounted = algorithm, let alpha = header.alpha, let beta = header.beta, let gamma = header.gamma {
+      algorithm = .discounted(alpha: alpha, beta: beta, gamma: gamma)
+    }
+    let game = try CompiledGame.compile(definition)
+    let solver = CFRSolver(
+      game: game,
+      settings: SolverSettings(
+        algorithm: algorithm, alternatingUpdates: header.alternatingUpdates, precision: precision))
+    let tables = solver.predictions == nil ? 2 : 3
+    guard game.slotCount == header.slotCount, body.count == tables * solver.tableBytes else {
+      throw SolverError(
+        .badFile,
+        "\(path): the tables (\(body.count) bytes) do not fit the game (\(tables * solver.tableBytes) expected)")
+    }
+    body.withUnsafeBytes { raw in
+      let bytes = solver.tableBytes
+      solver.regrets.copyMemory(from: raw.baseAddress!, byteCount: bytes)
+      solver.sums.copyMemory(from: raw.baseAddress! + bytes, byteCount: bytes)
+      solver.predictions?.copyMemory(from: raw.baseAddress! + 2 * bytes, byteCount: bytes)
+    }
+    solver.iteration = header.iteration
+    return (solver, header)
+  }
+}
+
+extension Algorithm {
+  /// The name without parameters: `cfr`, `cfr+`, `lcfr`, `dcfr`, `pcfr+`.
+  public var familyName: String {
+    switch self {
+    case .cfr: "cfr"
+    case .cfrPlus: "cfr+"
+    case .predictivePlus: "pcfr+"
+    case .discounted(1, 1, 1): "lcfr"
+    case .discounted: "dcfr"
+    }
+  }
+}

@@ -1,0 +1,239 @@
+import ArgumentParser
+import Foundation
+import Plotting
+import PokerRules
+import Solver
+
+extension Skeptic {
+  /// `skeptic train`: solve a game with a CFR-family algorithm and write a policy file.
+  struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Solve a game with a CFR-family algorithm and write its average strategy as a policy file.",
+      discussion: """
+        Shows a progress bar on a terminal (plain lines otherwise) with iterations per second, \
+        time left and the latest exploitability (exact best response, chips per game). \
+        With --checkpoint-every, the solver's state is saved atomically; after a crash or a kill, \
+        the same command with --resume continues and ends with the same policy bytes as an \
+        uninterrupted run.
+
+        Examples:
+          skeptic train --game leduc --algorithm cfr+ --iterations 1000 --out leduc.policy
+          skeptic train --game kuhn --algorithm dcfr --iterations 5000 --curve kuhn.csv --plot kuhn.svg
+        """
+    )
+
+    @Option(help: "A bundled game (kuhn, kuhn-3p, leduc, limit-holdem, nolimit-holdem) or a .game file.")
+    var game: String
+
+    @Option(help: "cfr, cfr+, lcfr, dcfr or pcfr+.")
+    var algorithm: String = "cfr+"
+
+    @Option(help: "DCFR's α (positive-regret discount exponent).")
+    var alpha: Double = 1.5
+
+    @Option(help: "DCFR's β (negative-regret discount exponent).")
+    var beta: Double = 0
+
+    @Option(help: "DCFR's γ (averaging exponent).")
+    var gamma: Double = 2
+
+    @Option(help: "Total iterations (a resumed run counts the earlier ones).")
+    var iterations: Int = 1000
+
+    @Option(help: "Where to write the policy file.")
+    var out: String
+
+    @Option(help: "Evaluate exploitability every N iterations (default: about 20 evaluations).")
+    var evalEvery: Int?
+
+    @Option(help: "Stop after this long, such as 10m (the policy so far is written).")
+    var timeLimit: String?
+
+    @Option(help: "Stop once exploitability (chips per game) is at or below this.")
+    var targetExploitability: Double?
+
+    @Option(help: "Write the exploitability curve as CSV (iteration, seconds, exploitability).")
+    var curve: String?
+
+    @Option(help: "Write the curve as an SVG plot (log-log, against iterations and seconds).")
+    var plot: String?
+
+    @Option(help: "Save the solver's state this often: a duration (30s) or a count of iterations (100it).")
+    var checkpointEvery: String?
+
+    @Option(help: "Checkpoint file (default: the policy path with .checkpoint appended).")
+    var checkpoint: String?
+
+    @Flag(help: "Continue from the checkpoint if there is one.")
+    var resume = false
+
+    @Option(help: "Storage for regrets and sums: single (8 bytes per information-set action) or double.")
+    var precision: String = "single"
+
+    @Flag(help: "Update all players at once instead of in turn.")
+    var simultaneous = false
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func validate() throws {
+      guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
+      guard Algorithm(name: algorithm) != nil else {
+        throw ValidationError(
+          "unknown --algorithm '\(algorithm)'; choose one of \(Algorithm.names.joined(separator: ", "))")
+      }
+      guard SolverSettings.Precision(rawValue: precision) != nil else {
+        throw ValidationError("--precision is single or double")
+      }
+      if let timeLimit, Interval(timeLimit).flatMap({ if case .seconds = $0 { true } else { nil } }) == nil {
+        throw ValidationError("--time-limit '\(timeLimit)' is not \(Interval.help)")
+      }
+      if let checkpointEvery, Interval(checkpointEvery) == nil {
+        throw ValidationError(
+          "--checkpoint-every '\(checkpointEvery)' is not \(Interval.help), or a count such as 100it")
+      }
+      if let evalEvery, evalEvery <= 0 { throw ValidationError("--eval-every must be positive") }
+      if let targetExploitability, !(targetExploitability > 0) {
+        throw ValidationError("--target-exploitability must be positive")
+      }
+    }
+
+    var chosenAlgorithm: Algorithm {
+      let named = Algorithm(name: algorithm)!
+      if case .discounted = named, algorithm.lowercased() == "dcfr" {
+        return .discounted(alpha: alpha, beta: beta, gamma: gamma)
+      }
+      return named
+    }
+
+    func run() throws {
+      let definition: GameDefinition
+      do { definition = try GameDefinition.named(game) } catch { throw CommandError(error) }
+      let settings = SolverSettings(
+        algorithm: chosenAlgorithm, alternatingUpdates: !simultaneous,
+        precision: SolverSettings.Precision(rawValue: precision)!)
+      let checkpointPath = checkpoint ?? out + ".checkpoint"
+      let runRecord = [
+        "game": definition.text, "algorithm": settings.algorithm.description, "precision": precision,
+        "simultaneous": String(simultaneous),
+      ]
+      let solver: CFRSolver
+      do {
+        if resume, FileManager.default.fileExists(atPath: checkpointPath) {
+          let (resumed, header) = try CFRSolver.resume(from: checkpointPath)
+          guard header.run == runRecord else {
+            throw CommandError(
+              "\(checkpointPath) was written by a run with other settings (\(header.run["algorithm"] ?? "?"), precision \(header.run["precision"] ?? "?")); resume with the same game, algorithm, precision and update order"
+            )
+          }
+          solver = resumed
+          if !json { Terminal.writeError("resuming from \(checkpointPath) at iteration \(solver.iteration)\n") }
+        } else {
+          solver = CFRSolver(game: try CompiledGame.compile(definition), settings: settings)
+        }
+      } catch let error as CommandError {
+        throw error
+      } catch {
+        throw CommandError(error)
+      }
+      var options = Trainer.Options(iterations: iterations, evaluateEvery: evalEvery ?? max(1, iterations / 20))
+      if let timeLimit, case .seconds(let seconds) = Interval(timeLimit) { options.timeLimit = seconds }
+      options.targetExploitability = targetExploitability
+      if let checkpointEvery {
+        options.checkpointPath = checkpointPath
+        switch Interval(checkpointEvery)! {
+        case .seconds(let seconds): options.checkpointSeconds = seconds
+        case .iterations(let count): options.checkpointIterations = count
+        }
+      }
+      options.run = runRecord
+      let trainer = Trainer(solver: solver, options: options)
+      let live = Terminal.standardErrorIsTerminal && !json
+      var lastLine = -1.0
+      let stop = try trainer.run { progress in
+        guard !json else { return }
+        let exploitability = progress.latestExploitability.map { String(format: "%.3e", $0) } ?? "…"
+        let left =
+          progress.iterationsPerSecond > 0
+          ? Double(progress.target - progress.iteration) / progress.iterationsPerSecond : .infinity
+        if live {
+          let fraction = Double(progress.iteration) / Double(progress.target)
+          Terminal.writeError(
+            "\r\(Terminal.bar(fraction)) \(progress.iteration)/\(progress.target)  \(Int(progress.iterationsPerSecond)) it/s  \(Terminal.clock(progress.seconds)) elapsed, \(Terminal.clock(left)) left  exploitability \(exploitability)\u{1B}[K"
+          )
+        } else if progress.evaluated || progress.seconds - lastLine >= 5 {
+          lastLine = progress.seconds
+          Terminal.writeError(
+            "iteration \(progress.iteration)/\(progress.target)  \(Int(progress.iterationsPerSecond)) it/s  elapsed \(Terminal.clock(progress.seconds))  exploitability \(exploitability)\n"
+          )
+        }
+      }
+      if live { Terminal.writeError("\n") }
+      let policy = solver.averagePolicy()
+      let result = BestResponse(game: solver.game).evaluate(policy)
+      let header = PolicyFile.Header(
+        gameDefinition: definition.text, algorithm: settings.algorithm.description, alternatingUpdates: !simultaneous,
+        precision: precision, iterations: solver.iteration, exploitability: result.exploitability,
+        slotCount: solver.game.slotCount, handCount: solver.game.hands.count)
+      do {
+        try PolicyFile(header: header, policy: policy).write(to: out)
+        if let curve { try AtomicFile.write(Data(TrainingReport.csv(trainer.curve).utf8), to: curve) }
+        if let plot {
+          try AtomicFile.write(
+            Data(TrainingReport.svg(trainer.curve, title: "\(game) \(settings.algorithm)").utf8), to: plot)
+        }
+      } catch {
+        throw CommandError(error)
+      }
+      let summary = TrainingReport.Summary(
+        game: game, algorithm: settings.algorithm.description, iterations: solver.iteration, stoppedBy: stop.rawValue,
+        exploitability: result.exploitability, policyValues: result.policyValues, out: out,
+        bytesPerInformationSetAction: solver.bytesPerSlot, curve: trainer.curve)
+      if json {
+        print(try JSONOutput.string(summary))
+      } else {
+        print(
+          "trained \(game) with \(settings.algorithm): \(solver.iteration) iterations (stopped by \(stop.rawValue))")
+        print(
+          String(
+            format: "exploitability %.6g chips per game; first player's value %.6f", result.exploitability,
+            result.policyValues[0]))
+        print("policy written to \(out)")
+      }
+    }
+  }
+}
+
+/// The curve and summary `skeptic train` writes.
+enum TrainingReport {
+  struct Summary: Codable {
+    var game: String
+    var algorithm: String
+    var iterations: Int
+    var stoppedBy: String
+    var exploitability: Double
+    var policyValues: [Double]
+    var out: String
+    var bytesPerInformationSetAction: Int
+    var curve: [Trainer.CurvePoint]
+  }
+
+  static func csv(_ curve: [Trainer.CurvePoint]) -> String {
+    "iteration,seconds,exploitability\n"
+      + curve.map { "\($0.iteration),\(String(format: "%.6f", $0.seconds)),\($0.exploitability)" }.joined(
+        separator: "\n") + "\n"
+  }
+
+  static func svg(_ curve: [Trainer.CurvePoint], title: String) -> String {
+    let byIteration = LinePlot(
+      title: "\(title): exploitability by iteration", xLabel: "iterations", yLabel: "exploitability (chips per game)",
+      logX: true, logY: true,
+      series: [
+        .init(name: "exploitability", points: curve.map { (Double($0.iteration), $0.exploitability) }, color: "#1f77b4")
+      ])
+    let bySeconds = LinePlot(
+      title: "by wall time", xLabel: "seconds", yLabel: "exploitability (chips per game)", logX: true, logY: true,
+      series: [.init(name: "exploitability", points: curve.map { ($0.seconds, $0.exploitability) }, color: "#d62728")])
+    return LinePlot.document([byIteration, bySeconds])
+  }
+}

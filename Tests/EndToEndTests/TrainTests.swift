@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@Suite struct TrainTests {
+  func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-train-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func trainWritesAPolicyThatTheOtherCommandsRead() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let policy = directory.appendingPathComponent("leduc.policy").path
+    let curve = directory.appendingPathComponent("curve.csv").path
+    let plot = directory.appendingPathComponent("curve.svg").path
+    let train = try SkepticBinary.run([
+      "train", "--game", "leduc", "--algorithm", "dcfr", "--iterations", "500", "--out", policy, "--curve", curve,
+      "--plot", plot, "--json",
+    ])
+    #expect(train.status == 0, "\(train.standardError)")
+    let summary = try JSONSerialization.jsonObject(with: Data(train.standardOutput.utf8)) as? [String: Any]
+    #expect((summary?["exploitability"] as? Double ?? 1) < 0.01)
+    #expect(try String(contentsOfFile: curve, encoding: .utf8).hasPrefix("iteration,seconds,exploitability\n"))
+    #expect(try String(contentsOfFile: plot, encoding: .utf8).contains("<svg"))
+    let exploitability = try SkepticBinary.run(["exploitability", policy, "--json"])
+    let values = try JSONSerialization.jsonObject(with: Data(exploitability.standardOutput.utf8)) as? [String: Any]
+    #expect(values?["exploitability"] as? Double == summary?["exploitability"] as? Double)
+    let show = try SkepticBinary.run(["policy", "show", policy])
+    #expect(show.standardOutput.contains("iterations      500"))
+    let export = try SkepticBinary.run(["policy", "export", policy, "--format", "json"])
+    let exported = try JSONSerialization.jsonObject(with: Data(export.standardOutput.utf8)) as? [String: Any]
+    #expect((exported?["informationSets"] as? [String: Any])?.count == 936)
+  }
+
+  @Test func aKilledRunResumesToTheSameBytes() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let straight = directory.appendingPathComponent("straight.policy").path
+    let resumed = directory.appendingPathComponent("resumed.policy").path
+    let common = [
+      "train", "--game", "kuhn", "--algorithm", "cfr+", "--iterations", "3000000", "--checkpoint-every", "100000it",
+    ]
+    let full = try SkepticBinary.run(common + ["--out", straight])
+    #expect(full.status == 0)
+    // Start the same run, kill it with SIGKILL part way, then resume it.
+    let process = Process()
+    process.executableURL = SkepticBinary.url
+    process.arguments = common + ["--out", resumed]
+    process.standardError = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 0.5)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    let checkpoint = resumed + ".checkpoint"
+    #expect(FileManager.default.fileExists(atPath: checkpoint))
+    let again = try SkepticBinary.run(common + ["--out", resumed, "--resume"])
+    #expect(again.status == 0, "\(again.standardError)")
+    #expect(again.standardError.contains("resuming from"))
+    #expect(FileManager.default.contents(atPath: resumed) == FileManager.default.contents(atPath: straight))
+  }
+
+  @Test func resumingWithOtherSettingsIsRefused() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let policy = directory.appendingPathComponent("k.policy").path
+    _ = try SkepticBinary.run([
+      "train", "--game", "kuhn", "--iterations", "100", "--checkpoint-every", "50it", "--out", policy,
+    ])
+    let other = try SkepticBinary.run([
+      "train", "--game", "kuhn", "--algorithm", "cfr", "--iterations", "200", "--out", policy, "--resume",
+    ])
+    #expect(other.status != 0)
+    #expect(other.standardError.contains("other settings"))
+  }
+
+  @Test func badArgumentsAndFilesAreClearErrors() throws {
+    let algorithm = try SkepticBinary.run([
+      "train", "--game", "kuhn", "--algorithm", "fastest", "--out", "/tmp/x.policy",
+    ])
+    #expect(algorithm.status != 0 && algorithm.standardError.contains("unknown --algorithm 'fastest'"))
+    let limit = try SkepticBinary.run(["train", "--game", "kuhn", "--time-limit", "soon", "--out", "/tmp/x.policy"])
+    #expect(limit.status != 0 && limit.standardError.contains("--time-limit 'soon'"))
+    let game = try SkepticBinary.run(["train", "--game", "nolimit-holdem", "--out", "/tmp/x.policy"])
+    #expect(game.status != 0 && game.standardError.contains("action abstraction"))
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let garbage = directory.appendingPathComponent("garbage.policy").path
+    try Data("not a policy".utf8).write(to: URL(fileURLWithPath: garbage))
+    let read = try SkepticBinary.run(["exploitability", garbage])
+    #expect(read.status != 0 && read.standardError.contains(garbage))
+  }
+}

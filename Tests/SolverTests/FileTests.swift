@@ -1,0 +1,101 @@
+import Foundation
+import PokerRules
+import Solver
+import Testing
+
+@Suite struct FileTests {
+  let leduc = try! CompiledGame.compile(BundledGame.leduc.definition)
+
+  func temporaryPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-\(UUID().uuidString)-\(name)").path
+  }
+
+  func policyFile(_ solver: CFRSolver) -> PolicyFile {
+    let header = PolicyFile.Header(
+      gameDefinition: solver.game.definition.text, algorithm: solver.settings.algorithm.description,
+      alternatingUpdates: true, precision: solver.settings.precision.rawValue, iterations: solver.iteration,
+      exploitability: nil, slotCount: solver.game.slotCount, handCount: solver.game.hands.count)
+    return PolicyFile(header: header, policy: solver.averagePolicy())
+  }
+
+  @Test func policyFilesRoundTrip() throws {
+    let solver = CFRSolver(game: leduc, settings: SolverSettings(algorithm: .dcfr))
+    solver.iterate(50)
+    let path = temporaryPath("round.policy")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let file = policyFile(solver)
+    try file.write(to: path)
+    let read = try PolicyFile.read(from: path)
+    #expect(read.header == file.header)
+    #expect(read.policy.probabilities == file.policy.probabilities)
+    #expect(read.encoded() == file.encoded())
+  }
+
+  @Test func truncatedCorruptedAndForeignFilesAreRefusedWithTheReason() throws {
+    let solver = CFRSolver(game: leduc, settings: SolverSettings(algorithm: .cfrPlus))
+    solver.iterate(10)
+    let bytes = policyFile(solver).encoded()
+    let path = temporaryPath("bad.policy")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    func refusal(_ data: Data) -> SolverError? {
+      try? data.write(to: URL(fileURLWithPath: path))
+      do {
+        _ = try PolicyFile.read(from: path)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    let truncated = try #require(refusal(bytes.prefix(bytes.count - 100)))
+    #expect(truncated.code == .badFile && truncated.message.contains(path) && truncated.message.contains("truncated"))
+    var flipped = bytes
+    flipped[flipped.count / 2] ^= 0x40
+    let corrupted = try #require(refusal(flipped))
+    #expect(corrupted.message.contains("checksum"))
+    let foreign = try #require(refusal(Data("GAMEDEF\nlimit\n".utf8)))
+    #expect(foreign.code == .badFile)
+    let checkpoint = try #require(refusal(solver.checkpointData()))
+    #expect(checkpoint.message.contains("not a policy file"))
+    #expect(throws: SolverError.self) { try PolicyFile.read(from: temporaryPath("missing.policy")) }
+  }
+
+  @Test(arguments: [Algorithm.cfrPlus, .dcfr, .predictivePlus])
+  func resumingFromACheckpointGivesTheSameBytes(algorithm: Algorithm) throws {
+    let straight = CFRSolver(game: leduc, settings: SolverSettings(algorithm: algorithm))
+    straight.iterate(200)
+    let first = CFRSolver(game: leduc, settings: SolverSettings(algorithm: algorithm))
+    first.iterate(100)
+    let path = temporaryPath("run.checkpoint")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try first.writeCheckpoint(to: path)
+    let (resumed, header) = try CFRSolver.resume(from: path)
+    #expect(header.iteration == 100)
+    resumed.iterate(100)
+    #expect(resumed.iteration == 200)
+    #expect(policyFile(resumed).encoded() == policyFile(straight).encoded())
+    #expect(resumed.checkpointData() == straight.checkpointData())
+  }
+
+  @Test func aCorruptedCheckpointIsRefused() throws {
+    let solver = CFRSolver(game: leduc, settings: SolverSettings(algorithm: .cfr))
+    solver.iterate(3)
+    var bytes = solver.checkpointData()
+    bytes[40] ^= 1
+    let path = temporaryPath("bad.checkpoint")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try bytes.write(to: URL(fileURLWithPath: path))
+    #expect(throws: SolverError.self) { try CFRSolver.resume(from: path) }
+  }
+
+  @Test func exportNamesEveryInformationSetReadably() {
+    let policy = Policy.uniform(leduc)
+    let exported = policy.exportedProbabilities()
+    #expect(exported.count == 936)
+    let opening: [String: Double] = ["c": 0.5, "r": 0.5]
+    let third = 1.0 / 3
+    let facing: [String: Double] = ["f": third, "c": third, "r": third]
+    #expect(exported["0:2c::"] == opening)
+    #expect(exported["1:3d:r:"] == facing)
+    #expect(exported["0:4c:cc/:/2d"] != nil)
+  }
+}
