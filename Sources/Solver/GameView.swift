@@ -20,6 +20,13 @@ struct GameView: @unchecked Sendable {
   let showdownRanks: UnsafeMutablePointer<UInt16>
   let hands: UnsafeMutablePointer<UInt64>
   let board: UnsafeMutablePointer<UInt64>
+  /// Hole cards per hand, and each hand's cards as card indices (`holeCards` per hand).
+  let holeCards: Int
+  let handCards: UnsafeMutablePointer<UInt8>
+  /// For small hand counts, each showdown's `hands × hands` matrix of outcomes for the first of
+  /// the pair (+1 win, -1 loss, 0 tie or clash), at ``showdownSignOffset``; nil otherwise.
+  let showdownSigns: UnsafeMutablePointer<Double>?
+  let showdownSignOffset: UnsafeMutablePointer<Int32>
   /// Deepest chain of decision and chance nodes, for sizing scratch space.
   let depth: Int
   let maxActions: Int
@@ -52,6 +59,30 @@ struct GameView: @unchecked Sendable {
     self.showdownRanks = copy(showdownRanks)
     self.hands = copy(hands.map(\.bits))
     self.board = copy(board.map(\.bits))
+    let holeCards = hands.first?.count ?? 1
+    self.holeCards = holeCards
+    handCards = copy(hands.flatMap { $0.map(\.index) })
+    let terminals = showdownOffset.count
+    var offsets = [Int32](repeating: -1, count: max(terminals, 1))
+    if handCount <= 16 {
+      var signs: [Double] = []
+      for terminal in 0..<terminals where showdownOffset[terminal] >= 0 {
+        offsets[terminal] = Int32(signs.count)
+        let ranks = showdownRanks[Int(showdownOffset[terminal])...]
+        let base = ranks.startIndex
+        for h in 0..<handCount {
+          for o in 0..<handCount {
+            let clash = hands[h].intersection(hands[o]).count > 0
+            let (mine, theirs) = (ranks[base + h], ranks[base + o])
+            signs.append(clash ? 0 : mine > theirs ? 1 : mine < theirs ? -1 : 0)
+          }
+        }
+      }
+      showdownSigns = copy(signs)
+    } else {
+      showdownSigns = nil
+    }
+    showdownSignOffset = copy(offsets)
     maxActions = Int(childCount.max() ?? 1)
     var deepest = 0
     func measure(_ node: Int, _ level: Int) {
@@ -70,9 +101,10 @@ struct GameView: @unchecked Sendable {
       UnsafeMutableRawPointer(dealProbability), UnsafeMutableRawPointer(terminalIndex),
       UnsafeMutableRawPointer(terminalSpent), UnsafeMutableRawPointer(terminalFolded),
       UnsafeMutableRawPointer(showdownOffset), UnsafeMutableRawPointer(showdownRanks), UnsafeMutableRawPointer(hands),
-      UnsafeMutableRawPointer(board),
+      UnsafeMutableRawPointer(board), UnsafeMutableRawPointer(handCards), UnsafeMutableRawPointer(showdownSignOffset),
     ] {
       pointer.deallocate()
     }
+    showdownSigns?.deallocate()
   }
 }

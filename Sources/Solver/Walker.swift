@@ -57,7 +57,7 @@ struct Walker<S: BinaryFloatingPoint> {
     }
     let regrets = regrets!
     let totals = scratch
-    totals.update(repeating: 0, count: hands)
+    for h in 0..<hands { totals[h] = 0 }
     for a in 0..<actions {
       let row = sigma + a * hands
       let stored = regrets + slot + a * hands
@@ -76,15 +76,17 @@ struct Walker<S: BinaryFloatingPoint> {
         }
       }
     }
+    // sigma = positive / total, or uniform where nothing is positive; written so it vectorises.
     let uniform = 1 / Double(actions)
+    let fallback = totals + hands
     for h in 0..<hands {
       let total = totals[h]
-      if total > 0 {
-        let inverse = 1 / total
-        for a in 0..<actions { sigma[a * hands + h] *= inverse }
-      } else {
-        for a in 0..<actions { sigma[a * hands + h] = uniform }
-      }
+      totals[h] = total > 0 ? 1 / total : 0
+      fallback[h] = total > 0 ? 0 : uniform
+    }
+    for a in 0..<actions {
+      let row = sigma + a * hands
+      for h in 0..<hands { row[h] = row[h] * totals[h] + fallback[h] }
     }
   }
 
@@ -106,9 +108,18 @@ struct Walker<S: BinaryFloatingPoint> {
       out.update(repeating: 0, count: hands)
       let childOut = free
       let start = Int(game.childStart[node])
+      let childReach = free + hands
+      let players = game.numPlayers
       for i in 0..<Int(game.childCount[node]) {
-        walk(Int(game.children[start + i]), reach, childOut, free + hands)
-        for h in 0..<hands { out[h] += childOut[h] }
+        let child = Int(game.children[start + i])
+        // Hands holding a card just dealt to the board are impossible below: no reach, no value.
+        let dealt = game.board[child] & ~game.board[node]
+        childReach.update(from: reach, count: players * hands)
+        for h in 0..<hands where game.hands[h] & dealt != 0 {
+          for p in 0..<players { childReach[p * hands + h] = 0 }
+        }
+        walk(child, childReach, childOut, childReach + players * hands)
+        for h in 0..<hands where game.hands[h] & dealt == 0 { out[h] += childOut[h] }
       }
     default:
       decision(node, reach, out, free)
@@ -141,13 +152,13 @@ struct Walker<S: BinaryFloatingPoint> {
       return
     }
     strategy(node: node, actions: actions, sigma: sigma, scratch: next)
-    childReach.update(from: reach, count: players * hands)
+    for i in 0..<(players * hands) { childReach[i] = reach[i] }
     for a in 0..<actions {
       let row = sigma + a * hands
       for h in 0..<hands { actorRow[h] = parentRow[h] * row[h] }
       walk(Int(game.children[start + a]), childReach, values + a * hands, next)
     }
-    out.update(repeating: 0, count: hands)
+    for h in 0..<hands { out[h] = 0 }
     if actor != traverser {
       for a in 0..<actions {
         let row = values + a * hands
@@ -165,30 +176,44 @@ struct Walker<S: BinaryFloatingPoint> {
     }
   }
 
-  /// Adds this iteration's regrets and strategy weight at one of the traverser's nodes.
+  /// Adds this iteration's regrets and strategy weight at one of the traverser's nodes. The rule
+  /// is chosen once per row, so each inner loop over hands is a plain arithmetic loop.
   func update(
     node: Int, actions: Int, sigma: UnsafeMutablePointer<Double>, values: UnsafeMutablePointer<Double>,
     value: UnsafeMutablePointer<Double>, ownReach: UnsafeMutablePointer<Double>
   ) {
     let hands = handCount
     let slot = Int(game.slotOffset[node])
-    let regrets = regrets! + slot
-    let sums = sums! + slot
+    let weight = averageWeight
     for a in 0..<actions {
       let offset = a * hands
       let row = values + offset
       let probabilities = sigma + offset
-      for h in 0..<hands {
-        sums[offset + h] += S(averageWeight * ownReach[h] * probabilities[h])
-      }
+      let sums = sums! + slot + offset
+      for h in 0..<hands { sums[h] += S(weight * ownReach[h] * probabilities[h]) }
       if let collected {
-        for h in 0..<hands { collected[slot + offset + h] = row[h] - value[h] }
+        let target = collected + slot + offset
+        for h in 0..<hands { target[h] = row[h] - value[h] }
         continue
       }
-      for h in 0..<hands {
-        Walker.apply(
-          rule, instant: row[h] - value[h], regret: regrets + offset + h,
-          prediction: predictions.map { $0 + slot + offset + h })
+      let regrets = regrets! + slot + offset
+      switch rule {
+      case .plain:
+        for h in 0..<hands { regrets[h] = S(Double(regrets[h]) + (row[h] - value[h])) }
+      case .floored:
+        for h in 0..<hands { regrets[h] = S(max(Double(regrets[h]) + (row[h] - value[h]), 0)) }
+      case .discounted(let positive, let negative):
+        for h in 0..<hands {
+          let updated = Double(regrets[h]) + (row[h] - value[h])
+          regrets[h] = S(updated * (updated > 0 ? positive : negative))
+        }
+      case .predictive:
+        let predictions = predictions! + slot + offset
+        for h in 0..<hands {
+          let instant = row[h] - value[h]
+          regrets[h] = S(max(Double(regrets[h]) + instant, 0))
+          predictions[h] = S(instant)
+        }
       }
     }
   }
@@ -212,52 +237,78 @@ struct Walker<S: BinaryFloatingPoint> {
     }
   }
 
-  /// Two players: the traverser's value per hand against the opponent's reach, O(hands²).
+  /// Two players: the traverser's value per hand against the opponent's reach. Hands that clash
+  /// with the board already have zero reach (see the chance case of ``walk``).
   func headsUpTerminal(_ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
     let hands = handCount
     let terminal = Int(game.terminalIndex[node])
     let spent = game.terminalSpent + terminal * 2
     let opponent = 1 - traverser
     let opponentReach = reach + opponent * hands
-    let boardBits = game.board[node]
-    let handBits = game.hands
     let weight = game.dealProbability[node]
     let showdown = Int(game.showdownOffset[terminal])
     if showdown < 0 {
       let folded = game.terminalFolded + terminal * 2
-      let payoff = folded[traverser] ? -Double(spent[traverser]) : Double(spent[opponent])
+      let payoff = weight * (folded[traverser] ? -Double(spent[traverser]) : Double(spent[opponent]))
       var total = 0.0
-      for o in 0..<hands where handBits[o] & boardBits == 0 { total += opponentReach[o] }
-      for h in 0..<hands {
-        let mine = handBits[h]
-        if mine & boardBits != 0 {
-          out[h] = 0
-          continue
+      for o in 0..<hands { total += opponentReach[o] }
+      // The opponent's reach on hands sharing a card with ours, by inclusion and exclusion over
+      // the cards of our hand (`cardReach` sums the reach of the hands holding each card).
+      if game.holeCards == 1 {
+        // One card each: the only hand sharing a card with ours is our own.
+        for h in 0..<hands { out[h] = payoff * (total - opponentReach[h]) }
+      } else if game.holeCards == 2 {
+        let handCards = game.handCards
+        let stride = game.holeCards
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 52) { buffer in
+          let cardReach = buffer.baseAddress!
+          cardReach.update(repeating: 0, count: 52)
+          for o in 0..<hands {
+            for c in 0..<stride { cardReach[Int(handCards[stride * o + c])] += opponentReach[o] }
+          }
+          for h in 0..<hands {
+            var clash = 0.0
+            for c in 0..<stride { clash += cardReach[Int(handCards[stride * h + c])] }
+            // A two-card hand holding both of our cards was counted twice.
+            if stride == 2 { clash -= opponentReach[h] }
+            out[h] = payoff * (total - clash)
+          }
         }
-        var sum = total
-        for o in 0..<hands where handBits[o] & mine != 0 && handBits[o] & boardBits == 0 { sum -= opponentReach[o] }
-        out[h] = weight * payoff * sum
+      } else {
+        for h in 0..<hands {
+          var sum = total
+          for o in 0..<hands where game.hands[o] & game.hands[h] != 0 { sum -= opponentReach[o] }
+          out[h] = payoff * sum
+        }
+      }
+      return
+    }
+    let stake = weight * Double(min(spent[0], spent[1]))
+    if let signs = game.showdownSigns {
+      // Precomputed: +1 where our hand beats theirs, -1 where it loses, 0 for ties and clashes.
+      let matrix = signs + Int(game.showdownSignOffset[terminal])
+      for h in 0..<hands {
+        let row = matrix + h * hands
+        var sum = 0.0
+        for o in 0..<hands { sum += row[o] * opponentReach[o] }
+        out[h] = stake * sum
       }
       return
     }
     let ranks = game.showdownRanks + showdown
-    let stake = Double(min(spent[0], spent[1]))
+    let handBits = game.hands
     for h in 0..<hands {
       let mine = handBits[h]
-      if mine & boardBits != 0 {
-        out[h] = 0
-        continue
-      }
       let rank = ranks[h]
       var sum = 0.0
-      for o in 0..<hands where handBits[o] & (mine | boardBits) == 0 {
+      for o in 0..<hands where handBits[o] & mine == 0 {
         if ranks[o] < rank {
           sum += opponentReach[o]
         } else if ranks[o] > rank {
           sum -= opponentReach[o]
         }
       }
-      out[h] = weight * stake * sum
+      out[h] = stake * sum
     }
   }
 
