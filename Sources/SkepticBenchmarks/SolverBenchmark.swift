@@ -20,6 +20,9 @@ public struct SolverBenchmark: Sendable {
     /// Median of one exact exploitability (both best responses and the policy's values).
     public var exactExploitabilityMilliseconds: Double
     public var informationSetActions: Int
+    /// Monte Carlo CFR iterations per second (one sampled traversal per player each).
+    public var externalSamplingIterationsPerSecond: Double
+    public var outcomeSamplingIterationsPerSecond: Double
   }
 
   public var iterations = 2_000
@@ -63,8 +66,16 @@ public struct SolverBenchmark: Sendable {
     let policy = solver.averagePolicy()
     let bestResponse = BestResponse(game: game)
     let runs = (0..<21).map { _ in SolverBenchmark.seconds { _ = bestResponse.evaluate(policy) } }.sorted()
+    var samplingRates: [Double] = []
+    for sampling in [MonteCarloCFR.Sampling.external, .outcome(exploration: 0.6)] {
+      let sampler = MonteCarloCFR(game: game, sampling: sampling, seed: 1)
+      sampler.iterate(10_000)
+      let count = 500_000
+      samplingRates.append(Double(count) / SolverBenchmark.seconds { sampler.iterate(count) })
+    }
     return Result(
       algorithms: figures, millisecondsToOneInTenThousand: toTarget, exactExploitabilityMilliseconds: runs[10] * 1000,
-      informationSetActions: game.informationSetActionCounts.reduce(0, +))
+      informationSetActions: game.informationSetActionCounts.reduce(0, +),
+      externalSamplingIterationsPerSecond: samplingRates[0], outcomeSamplingIterationsPerSecond: samplingRates[1])
   }
 }

@@ -51,11 +51,11 @@ public final class Trainer {
     case target = "target exploitability"
   }
 
-  public let solver: CFRSolver
+  public let solver: any IterativeSolver
   public let options: Options
   public private(set) var curve: [CurvePoint] = []
 
-  public init(solver: CFRSolver, options: Options) {
+  public init(solver: any IterativeSolver, options: Options) {
     self.solver = solver
     self.options = options
   }

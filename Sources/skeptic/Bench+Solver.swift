@@ -54,6 +54,10 @@ extension Skeptic.Bench {
       print(
         String(
           format: "  exact exploitability of a policy: %.3f ms (median of 21)", result.exactExploitabilityMilliseconds))
+      print(
+        String(
+          format: "  MCCFR: external sampling %.0f iterations/s, outcome sampling %.0f iterations/s",
+          result.externalSamplingIterationsPerSecond, result.outcomeSamplingIterationsPerSecond))
       if let cfrPlus = peer["cfr+"]?["seconds_per_iteration"] as? Double,
         let ours = result.algorithms.first(where: { $0.algorithm == "cfr+" })?.microsecondsPerIteration
       {

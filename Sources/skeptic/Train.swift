@@ -25,8 +25,14 @@ extension Skeptic {
     @Option(help: "A bundled game (kuhn, kuhn-3p, leduc, limit-holdem, nolimit-holdem) or a .game file.")
     var game: String
 
-    @Option(help: "cfr, cfr+, lcfr, dcfr or pcfr+.")
+    @Option(help: "cfr, cfr+, lcfr, dcfr, pcfr+ (full traversal) or es-mccfr, os-mccfr (Monte Carlo).")
     var algorithm: String = "cfr+"
+
+    @Option(help: "Seed for the Monte Carlo algorithms (the same seed gives the same policy bytes).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Exploration ε of outcome sampling.")
+    var exploration: Double = 0.6
 
     @Option(help: "DCFR's α (positive-regret discount exponent).")
     var alpha: Double = 1.5
@@ -78,10 +84,12 @@ extension Skeptic {
 
     func validate() throws {
       guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
-      guard Algorithm(name: algorithm) != nil else {
+      guard Algorithm(name: algorithm) != nil || isMonteCarlo else {
         throw ValidationError(
-          "unknown --algorithm '\(algorithm)'; choose one of \(Algorithm.names.joined(separator: ", "))")
+          "unknown --algorithm '\(algorithm)'; choose one of \((Algorithm.names + ["es-mccfr", "os-mccfr"]).joined(separator: ", "))"
+        )
       }
+      guard exploration > 0, exploration <= 1 else { throw ValidationError("--exploration must be in (0, 1]") }
       guard SolverSettings.Precision(rawValue: precision) != nil else {
         throw ValidationError("--precision is single or double")
       }
@@ -98,8 +106,14 @@ extension Skeptic {
       }
     }
 
+    var isMonteCarlo: Bool { ["es-mccfr", "os-mccfr"].contains(algorithm.lowercased()) }
+
+    var sampling: MonteCarloCFR.Sampling {
+      algorithm.lowercased() == "os-mccfr" ? .outcome(exploration: exploration) : .external
+    }
+
     var chosenAlgorithm: Algorithm {
-      let named = Algorithm(name: algorithm)!
+      let named = Algorithm(name: algorithm) ?? .cfr
       if case .discounted = named, algorithm.lowercased() == "dcfr" {
         return .discounted(alpha: alpha, beta: beta, gamma: gamma)
       }
@@ -113,21 +127,35 @@ extension Skeptic {
         algorithm: chosenAlgorithm, alternatingUpdates: !simultaneous,
         precision: SolverSettings.Precision(rawValue: precision)!)
       let checkpointPath = checkpoint ?? out + ".checkpoint"
-      let runRecord = [
-        "game": definition.text, "algorithm": settings.algorithm.description, "precision": precision,
+      let algorithmName = isMonteCarlo ? algorithm.lowercased() : settings.algorithm.description
+      var runRecord = [
+        "game": definition.text, "algorithm": algorithmName, "precision": precision,
         "simultaneous": String(simultaneous),
       ]
-      let solver: CFRSolver
+      if isMonteCarlo {
+        runRecord["seed"] = String(seed)
+        runRecord["exploration"] = String(exploration)
+      }
+      let solver: any IterativeSolver
       do {
         if resume, FileManager.default.fileExists(atPath: checkpointPath) {
-          let (resumed, header) = try CFRSolver.resume(from: checkpointPath)
-          guard header.run == runRecord else {
+          let resumed: any IterativeSolver
+          let recorded: [String: String]
+          if isMonteCarlo {
+            (resumed, recorded) = try MonteCarloCFR.resume(from: checkpointPath)
+          } else {
+            let (cfr, header) = try CFRSolver.resume(from: checkpointPath)
+            (resumed, recorded) = (cfr, header.run)
+          }
+          guard recorded == runRecord else {
             throw CommandError(
-              "\(checkpointPath) was written by a run with other settings (\(header.run["algorithm"] ?? "?"), precision \(header.run["precision"] ?? "?")); resume with the same game, algorithm, precision and update order"
+              "\(checkpointPath) was written by a run with other settings (\(recorded["algorithm"] ?? "?"), precision \(recorded["precision"] ?? "?"), seed \(recorded["seed"] ?? "none")); resume with the same game, algorithm, seed, precision and update order"
             )
           }
           solver = resumed
           if !json { Terminal.writeError("resuming from \(checkpointPath) at iteration \(solver.iteration)\n") }
+        } else if isMonteCarlo {
+          solver = MonteCarloCFR(game: try CompiledGame.compile(definition), sampling: sampling, seed: seed)
         } else {
           solver = CFRSolver(game: try CompiledGame.compile(definition), settings: settings)
         }
@@ -172,28 +200,29 @@ extension Skeptic {
       let policy = solver.averagePolicy()
       let result = BestResponse(game: solver.game).evaluate(policy)
       let header = PolicyFile.Header(
-        gameDefinition: definition.text, algorithm: settings.algorithm.description, alternatingUpdates: !simultaneous,
-        precision: precision, iterations: solver.iteration, exploitability: result.exploitability,
+        gameDefinition: definition.text, algorithm: isMonteCarlo ? "\(algorithmName) seed \(seed)" : algorithmName,
+        alternatingUpdates: !simultaneous, precision: isMonteCarlo ? "single" : precision, iterations: solver.iteration,
+        exploitability: result.exploitability,
         slotCount: solver.game.slotCount, handCount: solver.game.hands.count)
       do {
         try PolicyFile(header: header, policy: policy).write(to: out)
         if let curve { try AtomicFile.write(Data(TrainingReport.csv(trainer.curve).utf8), to: curve) }
         if let plot {
           try AtomicFile.write(
-            Data(TrainingReport.svg(trainer.curve, title: "\(game) \(settings.algorithm)").utf8), to: plot)
+            Data(TrainingReport.svg(trainer.curve, title: "\(game) \(algorithmName)").utf8), to: plot)
         }
       } catch {
         throw CommandError(error)
       }
       let summary = TrainingReport.Summary(
-        game: game, algorithm: settings.algorithm.description, iterations: solver.iteration, stoppedBy: stop.rawValue,
+        game: game, algorithm: algorithmName, iterations: solver.iteration, stoppedBy: stop.rawValue,
         exploitability: result.exploitability, policyValues: result.policyValues, out: out,
         bytesPerInformationSetAction: solver.bytesPerSlot, curve: trainer.curve)
       if json {
         print(try JSONOutput.string(summary))
       } else {
         print(
-          "trained \(game) with \(settings.algorithm): \(solver.iteration) iterations (stopped by \(stop.rawValue))")
+          "trained \(game) with \(algorithmName): \(solver.iteration) iterations (stopped by \(stop.rawValue))")
         print(
           String(
             format: "exploitability %.6g chips per game; first player's value %.6f", result.exploitability,

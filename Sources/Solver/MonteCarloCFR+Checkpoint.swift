@@ -1,0 +1,77 @@
+import Foundation
+import PokerRules
+import Randomness
+
+extension MonteCarloCFR: IterativeSolver {
+  struct CheckpointHeader: Codable {
+    var format = "skeptic-mccfr-checkpoint"
+    var gameDefinition: String
+    var sampling: String
+    var exploration: Double?
+    var iteration: Int
+    var generator: [UInt64]
+    var slotCount: Int
+    var run: [String: String]
+  }
+
+  static let checkpointMagic = "SKMCCFRC"
+
+  /// The sampling scheme's name: `es-mccfr` or `os-mccfr`.
+  public var samplingName: String {
+    switch sampling {
+    case .external: "es-mccfr"
+    case .outcome: "os-mccfr"
+    }
+  }
+
+  public func writeCheckpoint(to path: String, run: [String: String]) throws(SolverError) {
+    var exploration: Double?
+    if case .outcome(let value) = sampling { exploration = value }
+    let state = generator.state
+    let header = CheckpointHeader(
+      gameDefinition: game.definition.text, sampling: samplingName, exploration: exploration, iteration: iteration,
+      generator: [state.0, state.1, state.2, state.3], slotCount: game.slotCount, run: run)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let headerData = (try? encoder.encode(header)) ?? Data()
+    var body = Data(bytes: regrets, count: game.slotCount * 4)
+    body.append(Data(bytes: sums, count: game.slotCount * 4))
+    try AtomicFile.write(
+      BinaryFormat.encode(magic: MonteCarloCFR.checkpointMagic, version: 1, header: headerData, body: body), to: path)
+  }
+
+  /// Rebuilds a sampler from its checkpoint, generator state included.
+  public static func resume(from path: String) throws(SolverError) -> (solver: MonteCarloCFR, run: [String: String]) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SolverError(.io, "\(path): cannot read the checkpoint (missing or unreadable)")
+    }
+    let (headerData, body) = try BinaryFormat.decode(
+      data, magic: checkpointMagic, version: 1, path: path, what: "MCCFR checkpoint")
+    guard let header = try? JSONDecoder().decode(CheckpointHeader.self, from: headerData), header.generator.count == 4
+    else {
+      throw SolverError(.badFile, "\(path): the header is not valid")
+    }
+    let definition: GameDefinition
+    do {
+      definition = try GameDefinition(parsing: header.gameDefinition, source: "\(path) (game definition)")
+    } catch {
+      throw SolverError(.badFile, "\(path): \(error)")
+    }
+    let game = try CompiledGame.compile(definition)
+    let sampling: Sampling =
+      header.sampling == "os-mccfr" ? .outcome(exploration: header.exploration ?? 0.6) : .external
+    let solver = MonteCarloCFR(game: game, sampling: sampling, seed: 0)
+    guard game.slotCount == header.slotCount, body.count == game.slotCount * 8 else {
+      throw SolverError(.badFile, "\(path): the tables do not fit the game")
+    }
+    body.withUnsafeBytes { raw in
+      UnsafeMutableRawPointer(solver.regrets).copyMemory(from: raw.baseAddress!, byteCount: game.slotCount * 4)
+      UnsafeMutableRawPointer(solver.sums).copyMemory(
+        from: raw.baseAddress! + game.slotCount * 4, byteCount: game.slotCount * 4)
+    }
+    solver.iteration = header.iteration
+    solver.generator = SeededGenerator(
+      state: (header.generator[0], header.generator[1], header.generator[2], header.generator[3]))
+    return (solver, header.run)
+  }
+}
