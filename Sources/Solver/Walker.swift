@@ -155,7 +155,19 @@ struct Walker<S: BinaryFloatingPoint> {
     for i in 0..<(players * hands) { childReach[i] = reach[i] }
     for a in 0..<actions {
       let row = sigma + a * hands
-      for h in 0..<hands { actorRow[h] = parentRow[h] * row[h] }
+      var reached = 0.0
+      for h in 0..<hands {
+        actorRow[h] = parentRow[h] * row[h]
+        reached += actorRow[h]
+      }
+      if purpose == .update && actor != traverser && reached == 0 {
+        // No opponent reaches below: the traverser's values there are exactly zero, and only its
+        // average-strategy sums (and discounting) need the walk.
+        let zero = values + a * hands
+        for h in 0..<hands { zero[h] = 0 }
+        unreached(Int(game.children[start + a]), childReach, next)
+        continue
+      }
       walk(Int(game.children[start + a]), childReach, values + a * hands, next)
     }
     for h in 0..<hands { out[h] = 0 }
@@ -173,6 +185,54 @@ struct Walker<S: BinaryFloatingPoint> {
     }
     if purpose == .update {
       update(node: node, actions: actions, sigma: sigma, values: values, value: out, ownReach: parentRow)
+    }
+  }
+
+  /// Walks a subtree no opponent reaches (update purpose only): the traverser's instantaneous
+  /// regrets there are all zero, so only strategy sums, discounting and predictions change.
+  /// Opponents' strategies are not needed; terminals are skipped. Gives the same bits as a full
+  /// walk.
+  func unreached(_ node: Int, _ reach: UnsafeMutablePointer<Double>, _ free: UnsafeMutablePointer<Double>) {
+    let hands = handCount
+    let players = game.numPlayers
+    switch game.kind[node] {
+    case CompiledGame.Kind.terminal.rawValue:
+      return
+    case CompiledGame.Kind.chance.rawValue:
+      let start = Int(game.childStart[node])
+      let childReach = free
+      for i in 0..<Int(game.childCount[node]) {
+        let child = Int(game.children[start + i])
+        let dealt = game.board[child] & ~game.board[node]
+        for j in 0..<(players * hands) { childReach[j] = reach[j] }
+        for h in 0..<hands where game.hands[h] & dealt != 0 {
+          for p in 0..<players { childReach[p * hands + h] = 0 }
+        }
+        unreached(child, childReach, childReach + players * hands)
+      }
+    default:
+      let actor = Int(game.player[node])
+      let actions = Int(game.childCount[node])
+      let start = Int(game.childStart[node])
+      guard actor == traverser else {
+        for a in 0..<actions { unreached(Int(game.children[start + a]), reach, free) }
+        return
+      }
+      let sigma = free
+      let childReach = sigma + actions * hands
+      let next = childReach + players * hands
+      strategy(node: node, actions: actions, sigma: sigma, scratch: next)
+      let zeros = next
+      for i in 0..<(actions * hands) { zeros[i] = 0 }
+      update(node: node, actions: actions, sigma: sigma, values: zeros, value: zeros, ownReach: reach + actor * hands)
+      for i in 0..<(players * hands) { childReach[i] = reach[i] }
+      let actorRow = childReach + actor * hands
+      let parentRow = reach + actor * hands
+      for a in 0..<actions {
+        let row = sigma + a * hands
+        for h in 0..<hands { actorRow[h] = parentRow[h] * row[h] }
+        unreached(Int(game.children[start + a]), childReach, next + actions * hands)
+      }
     }
   }
 
