@@ -22,17 +22,17 @@ public struct BestResponse: Sendable {
   public func evaluate(_ policy: Policy) -> Exploitability {
     let view = game.view
     let hands = view.handCount
-    let count = (view.depth + 2) * Walker<Double>.scratchPerLevel(view) + view.numPlayers * hands + hands
+    let count = (view.depth + 2) * Walker<Double, AnyWidth>.scratchPerLevel(view) + view.numPlayers * hands + hands
     let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count)
     scratch.initialize(repeating: 0, count: count)
     defer { scratch.deallocate() }
     let reach = scratch
     let out = reach + view.numPlayers * hands
     let free = out + hands
-    func value(_ player: Int, _ purpose: Walker<Double>.Purpose) -> Double {
+    func value<W: HandWidth>(_ player: Int, _ purpose: Walker<Double, W>.Purpose, _: W.Type) -> Double {
       policy.probabilities.withUnsafeBufferPointer { probabilities in
         reach.update(repeating: 1, count: view.numPlayers * hands)
-        var walker = Walker<Double>(game: view, traverser: player, purpose: purpose)
+        var walker = Walker<Double, W>(game: view, traverser: player, purpose: purpose)
         walker.policy = probabilities.baseAddress
         walker.walk(0, reach, out, free)
         var total = 0.0
@@ -40,9 +40,16 @@ public struct BestResponse: Sendable {
         return total
       }
     }
+    func value(_ player: Int, _ onPolicy: Bool) -> Double {
+      switch hands {
+      case 3: value(player, onPolicy ? .onPolicy : .bestResponse, ThreeHands.self)
+      case 6: value(player, onPolicy ? .onPolicy : .bestResponse, SixHands.self)
+      default: value(player, onPolicy ? .onPolicy : .bestResponse, AnyWidth.self)
+      }
+    }
     let players = 0..<view.numPlayers
-    let onPolicy = players.map { value($0, .onPolicy) }
-    let best = players.map { value($0, .bestResponse) }
+    let onPolicy = players.map { value($0, true) }
+    let best = players.map { value($0, false) }
     let nashConv = players.reduce(0.0) { $0 + best[$1] - onPolicy[$1] }
     return Exploitability(
       policyValues: onPolicy, bestResponseValues: best, nashConv: nashConv,

@@ -43,7 +43,8 @@ public final class CFRSolver: @unchecked Sendable {
     }
     let view = game.view
     scratchCount =
-      (view.depth + 2) * Walker<Double>.scratchPerLevel(view) + view.numPlayers * view.handCount + view.handCount
+      (view.depth + 2) * Walker<Double, AnyWidth>.scratchPerLevel(view) + view.numPlayers * view.handCount
+      + view.handCount
     scratch = .allocate(capacity: scratchCount)
     scratch.initialize(repeating: 0, count: scratchCount)
     if !settings.alternatingUpdates {
@@ -75,10 +76,18 @@ public final class CFRSolver: @unchecked Sendable {
     }
   }
 
-  private func step<S: BinaryFloatingPoint>(_: S.Type) {
+  private func step<S: BinaryFloatingPoint>(_ scalar: S.Type) {
+    switch game.hands.count {
+    case 3: step(scalar, ThreeHands.self)
+    case 6: step(scalar, SixHands.self)
+    default: step(scalar, AnyWidth.self)
+    }
+  }
+
+  private func step<S: BinaryFloatingPoint, W: HandWidth>(_: S.Type, _: W.Type) {
     iteration += 1
     let t = Double(iteration)
-    let rule: Walker<S>.Rule
+    let rule: Walker<S, W>.Rule
     switch settings.algorithm {
     case .cfr: rule = .plain
     case .cfrPlus: rule = .floored
@@ -95,7 +104,7 @@ public final class CFRSolver: @unchecked Sendable {
     let free = out + hands
     for player in 0..<view.numPlayers {
       reach.update(repeating: 1, count: view.numPlayers * hands)
-      var walker = Walker<S>(game: view, traverser: player, purpose: .update)
+      var walker = Walker<S, W>(game: view, traverser: player, purpose: .update)
       walker.regrets = regrets.assumingMemoryBound(to: S.self)
       walker.sums = sums.assumingMemoryBound(to: S.self)
       walker.predictions = predictions?.assumingMemoryBound(to: S.self)
@@ -108,7 +117,7 @@ public final class CFRSolver: @unchecked Sendable {
       let regrets = regrets.assumingMemoryBound(to: S.self)
       let predictions = predictions?.assumingMemoryBound(to: S.self)
       for i in 0..<game.slotCount {
-        Walker<S>.apply(rule, instant: collected[i], regret: regrets + i, prediction: predictions.map { $0 + i })
+        Walker<S, W>.apply(rule, instant: collected[i], regret: regrets + i, prediction: predictions.map { $0 + i })
       }
     }
   }

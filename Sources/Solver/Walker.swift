@@ -7,7 +7,7 @@ import PokerRules
 /// average-strategy sums, a best response of the traverser to everyone else's policy, and the
 /// traverser's value under a fixed policy profile. Values are counterfactual: each hand's value
 /// already carries the chance probability of the deal and the other players' reach.
-struct Walker<S: BinaryFloatingPoint> {
+struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
   enum Purpose {
     /// Update regrets (or record instantaneous regrets) and average-strategy sums.
     case update
@@ -40,7 +40,8 @@ struct Walker<S: BinaryFloatingPoint> {
   /// A fixed policy, `slotCount` probabilities (best response and on-policy).
   var policy: UnsafePointer<Double>? = nil
 
-  var handCount: Int { game.handCount }
+  /// The number of hands, a compile-time constant for the common widths so loops unroll.
+  @inline(__always) var handCount: Int { Width.value > 0 ? Width.value : game.handCount }
 
   /// Scratch doubles one level of the walk may use.
   static func scratchPerLevel(_ game: GameView) -> Int {
