@@ -51,7 +51,9 @@ extension CFRSolver {
 
   /// Rebuilds a solver from a checkpoint file; refuses one that is truncated, corrupted or does
   /// not fit its own game.
-  public static func resume(from path: String) throws(SolverError) -> (solver: CFRSolver, header: CheckpointHeader) {
+  public static func resume(from path: String, threads: Int = 1) throws(SolverError) -> (
+    solver: CFRSolver, header: CheckpointHeader
+  ) {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw SolverError(.io, "\(path): cannot read the checkpoint (missing or unreadable)")
     }
@@ -81,7 +83,7 @@ extension CFRSolver {
     let solver = CFRSolver(
       game: game,
       settings: SolverSettings(
-        algorithm: algorithm, alternatingUpdates: header.alternatingUpdates, precision: precision))
+        algorithm: algorithm, alternatingUpdates: header.alternatingUpdates, precision: precision, threads: threads))
     let tables = solver.predictions == nil ? 2 : 3
     guard game.slotCount == header.slotCount, body.count == tables * solver.tableBytes else {
       throw SolverError(

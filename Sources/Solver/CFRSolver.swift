@@ -25,6 +25,7 @@ public final class CFRSolver: @unchecked Sendable {
   let scratch: UnsafeMutablePointer<Double>
   let scratchCount: Int
   var collected: UnsafeMutablePointer<Double>?
+  let workers: Workers?
 
   public init(game: CompiledGame, settings: SolverSettings) {
     self.game = game
@@ -47,6 +48,9 @@ public final class CFRSolver: @unchecked Sendable {
       + view.handCount
     scratch = .allocate(capacity: scratchCount)
     scratch.initialize(repeating: 0, count: scratchCount)
+    workers =
+      settings.threads > 1
+      ? Workers(count: settings.threads, threshold: settings.parallelThreshold, arenaSize: scratchCount) : nil
     if !settings.alternatingUpdates {
       collected = .allocate(capacity: max(game.slotCount, 1))
       collected?.initialize(repeating: 0, count: max(game.slotCount, 1))
@@ -110,6 +114,7 @@ public final class CFRSolver: @unchecked Sendable {
       walker.predictions = predictions?.assumingMemoryBound(to: S.self)
       walker.collected = collected
       walker.rule = rule
+      walker.workers = workers
       walker.averageWeight = settings.algorithm.averageWeight(iteration)
       walker.walk(0, reach, out, free)
     }

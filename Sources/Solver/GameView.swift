@@ -27,6 +27,8 @@ struct GameView: @unchecked Sendable {
   /// the pair (+1 win, -1 loss, 0 tie or clash), at ``showdownSignOffset``; nil otherwise.
   let showdownSigns: UnsafeMutablePointer<Double>?
   let showdownSignOffset: UnsafeMutablePointer<Int32>
+  /// Nodes in each node's subtree, itself included.
+  let subtreeSize: UnsafeMutablePointer<Int32>
   /// Deepest chain of decision and chance nodes, for sizing scratch space.
   let depth: Int
   let maxActions: Int
@@ -85,26 +87,31 @@ struct GameView: @unchecked Sendable {
     showdownSignOffset = copy(offsets)
     maxActions = Int(childCount.max() ?? 1)
     var deepest = 0
-    func measure(_ node: Int, _ level: Int) {
+    var sizes = [Int32](repeating: 1, count: max(nodeCount, 1))
+    func measure(_ node: Int, _ level: Int) -> Int32 {
       deepest = max(deepest, level)
       let start = Int(childStart[node])
-      for i in 0..<Int(childCount[node]) { measure(Int(children[start + i]), level + 1) }
+      for i in 0..<Int(childCount[node]) { sizes[node] += measure(Int(children[start + i]), level + 1) }
+      return sizes[node]
     }
-    measure(0, 1)
+    _ = measure(0, 1)
     depth = deepest
+    subtreeSize = copy(sizes)
   }
 
   func free() {
-    for pointer in [
+    let first: [UnsafeMutableRawPointer] = [
       UnsafeMutableRawPointer(kind), UnsafeMutableRawPointer(player), UnsafeMutableRawPointer(childStart),
       UnsafeMutableRawPointer(childCount), UnsafeMutableRawPointer(children), UnsafeMutableRawPointer(slotOffset),
       UnsafeMutableRawPointer(dealProbability), UnsafeMutableRawPointer(terminalIndex),
+    ]
+    let second: [UnsafeMutableRawPointer] = [
       UnsafeMutableRawPointer(terminalSpent), UnsafeMutableRawPointer(terminalFolded),
       UnsafeMutableRawPointer(showdownOffset), UnsafeMutableRawPointer(showdownRanks), UnsafeMutableRawPointer(hands),
       UnsafeMutableRawPointer(board), UnsafeMutableRawPointer(handCards), UnsafeMutableRawPointer(showdownSignOffset),
-    ] {
-      pointer.deallocate()
-    }
+      UnsafeMutableRawPointer(subtreeSize),
+    ]
+    for pointer in first + second { pointer.deallocate() }
     showdownSigns?.deallocate()
   }
 }

@@ -13,10 +13,21 @@ public struct SolverSettings: Hashable, Sendable {
   /// false, all players update at once from the same strategies.
   public var alternatingUpdates: Bool
   public var precision: Precision
+  /// Worker threads. The children of a chance node write disjoint parts of the tables, so large
+  /// ones are walked in parallel with a fixed assignment and their values summed in order: any
+  /// thread count gives the same bits.
+  public var threads: Int
+  /// The least work (nodes below × hands) a chance node must have to be split across threads.
+  public var parallelThreshold: Int
 
-  public init(algorithm: Algorithm, alternatingUpdates: Bool = true, precision: Precision = .single) {
+  public init(
+    algorithm: Algorithm, alternatingUpdates: Bool = true, precision: Precision = .single, threads: Int = 1,
+    parallelThreshold: Int = 20_000
+  ) {
     self.algorithm = algorithm
     self.alternatingUpdates = alternatingUpdates
     self.precision = precision
+    self.threads = max(1, threads)
+    self.parallelThreshold = parallelThreshold
   }
 }

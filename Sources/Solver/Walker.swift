@@ -1,4 +1,5 @@
 import Cards
+import Dispatch
 import PokerRules
 
 /// One pass over the public tree for one player, vectorised over private hands.
@@ -7,6 +8,13 @@ import PokerRules
 /// average-strategy sums, a best response of the traverser to everyone else's policy, and the
 /// traverser's value under a fixed policy profile. Values are counterfactual: each hand's value
 /// already carries the chance probability of the deal and the other players' reach.
+/// What the workers of ``Walker/parallelChance(_:_:_:_:)`` share.
+struct SharedWalk<S: BinaryFloatingPoint, Width: HandWidth>: @unchecked Sendable {
+  let walker: Walker<S, Width>
+  let reach: UnsafeMutablePointer<Double>
+  let outputs: UnsafeMutablePointer<Double>
+}
+
 struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
   enum Purpose {
     /// Update regrets (or record instantaneous regrets) and average-strategy sums.
@@ -39,6 +47,8 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
   var averageWeight: Double = 1
   /// A fixed policy, `slotCount` probabilities (best response and on-policy).
   var policy: UnsafePointer<Double>? = nil
+  /// Workers for splitting large chance nodes; nil inside a worker and when single-threaded.
+  var workers: Workers? = nil
 
   /// The number of hands, a compile-time constant for the common widths so loops unroll.
   @inline(__always) var handCount: Int { Width.value > 0 ? Width.value : game.handCount }
@@ -106,6 +116,10 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
         multiwayTerminal(node, reach, out)
       }
     case CompiledGame.Kind.chance.rawValue:
+      if let workers, Int(game.subtreeSize[node]) * hands >= workers.threshold {
+        parallelChance(node, reach, out, workers)
+        return
+      }
       out.update(repeating: 0, count: hands)
       let childOut = free
       let start = Int(game.childStart[node])
@@ -124,6 +138,46 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
       }
     default:
       decision(node, reach, out, free)
+    }
+  }
+
+  /// A chance node's children walked by several workers: worker w takes children w, w + k, …
+  /// with its own scratch and writes each child's values to its own row; the rows are then summed
+  /// in child order, so the result does not depend on the number of workers.
+  func parallelChance(
+    _ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ workers: Workers
+  ) {
+    let hands = handCount
+    let players = game.numPlayers
+    let start = Int(game.childStart[node])
+    let count = Int(game.childCount[node])
+    let outputs = UnsafeMutablePointer<Double>.allocate(capacity: count * hands)
+    defer { outputs.deallocate() }
+    var inner = self
+    inner.workers = nil
+    // Workers write disjoint table slots (different boards lead to different nodes) and their own
+    // scratch and output rows, which is why sharing these pointers across threads is safe.
+    let shared = SharedWalk(walker: inner, reach: reach, outputs: outputs)
+    DispatchQueue.concurrentPerform(iterations: workers.count) { index in
+      let worker = shared.walker
+      let reach = shared.reach
+      let outputs = shared.outputs
+      let childReach = workers.arena(index)
+      for i in stride(from: index, to: count, by: workers.count) {
+        let child = Int(worker.game.children[start + i])
+        let dealt = worker.game.board[child] & ~worker.game.board[node]
+        for j in 0..<(players * hands) { childReach[j] = reach[j] }
+        for h in 0..<hands where worker.game.hands[h] & dealt != 0 {
+          for p in 0..<players { childReach[p * hands + h] = 0 }
+        }
+        let childOut = outputs + i * hands
+        worker.walk(child, childReach, childOut, childReach + players * hands)
+        for h in 0..<hands where worker.game.hands[h] & dealt != 0 { childOut[h] = 0 }
+      }
+    }
+    for h in 0..<hands { out[h] = 0 }
+    for i in 0..<count {
+      for h in 0..<hands { out[h] += outputs[i * hands + h] }
     }
   }
 

@@ -76,6 +76,9 @@ extension Skeptic {
     @Option(help: "Storage for regrets and sums: single (8 bytes per information-set action) or double.")
     var precision: String = "single"
 
+    @Option(help: "Worker threads for large chance nodes (results are the same for any count).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(help: "Update all players at once instead of in turn.")
     var simultaneous = false
 
@@ -101,6 +104,7 @@ extension Skeptic {
           "--checkpoint-every '\(checkpointEvery)' is not \(Interval.help), or a count such as 100it")
       }
       if let evalEvery, evalEvery <= 0 { throw ValidationError("--eval-every must be positive") }
+      guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
       if let targetExploitability, !(targetExploitability > 0) {
         throw ValidationError("--target-exploitability must be positive")
       }
@@ -125,7 +129,7 @@ extension Skeptic {
       do { definition = try GameDefinition.named(game) } catch { throw CommandError(error) }
       let settings = SolverSettings(
         algorithm: chosenAlgorithm, alternatingUpdates: !simultaneous,
-        precision: SolverSettings.Precision(rawValue: precision)!)
+        precision: SolverSettings.Precision(rawValue: precision)!, threads: threads)
       let checkpointPath = checkpoint ?? out + ".checkpoint"
       let algorithmName = isMonteCarlo ? algorithm.lowercased() : settings.algorithm.description
       var runRecord = [
@@ -144,7 +148,7 @@ extension Skeptic {
           if isMonteCarlo {
             (resumed, recorded) = try MonteCarloCFR.resume(from: checkpointPath)
           } else {
-            let (cfr, header) = try CFRSolver.resume(from: checkpointPath)
+            let (cfr, header) = try CFRSolver.resume(from: checkpointPath, threads: threads)
             (resumed, recorded) = (cfr, header.run)
           }
           guard recorded == runRecord else {

@@ -104,3 +104,16 @@ import Testing
     #expect(CFRSolver(game: leduc, settings: SolverSettings(algorithm: .predictivePlus)).bytesPerSlot == 12)
   }
 }
+
+@Suite struct ThreadTests {
+  @Test(arguments: [Algorithm.cfr, .cfrPlus, .dcfr, .predictivePlus])
+  func twoThreadsGiveTheSameBitsAsOne(algorithm: Algorithm) throws {
+    let leduc = try CompiledGame.compile(BundledGame.leduc.definition)
+    let single = CFRSolver(game: leduc, settings: SolverSettings(algorithm: algorithm))
+    // Threshold 0: every chance node is split, the most demanding case.
+    let split = CFRSolver(game: leduc, settings: SolverSettings(algorithm: algorithm, threads: 2, parallelThreshold: 0))
+    single.iterate(60)
+    split.iterate(60)
+    #expect(single.checkpointData() == split.checkpointData())
+  }
+}
