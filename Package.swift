@@ -11,9 +11,11 @@ let package = Package(
     .library(name: "PokerRules", targets: ["PokerRules"]),
     .library(name: "Randomness", targets: ["Randomness"]),
     .library(name: "Solver", targets: ["Solver"]),
+    .library(name: "GameTheoreticProbability", targets: ["GameTheoreticProbability"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
   ],
   targets: [
     // Seeded generators that give the same numbers on every machine; no poker in it.
@@ -22,6 +24,10 @@ let package = Package(
     .target(name: "Cards", dependencies: ["Randomness"]),
     // ACPC game definitions, the betting state machine, match-state text, bundled games.
     .target(name: "PokerRules", dependencies: ["Cards", "Randomness"]),
+    // Shafer–Vovk game-theoretic probability and testing by betting; no poker in it.
+    .target(
+      name: "GameTheoreticProbability",
+      dependencies: ["Randomness", .product(name: "BigInt", package: "BigInt")]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
     // The CFR family, exact best response, policy files.
@@ -32,13 +38,14 @@ let package = Package(
     .executableTarget(
       name: "skeptic",
       dependencies: [
-        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "SkepticBenchmarks",
+        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "SkepticBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "CardsTests", dependencies: ["Cards", "Randomness"]),
     .testTarget(name: "PokerRulesTests", dependencies: ["PokerRules", "Cards", "Randomness"]),
+    .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
   ]
