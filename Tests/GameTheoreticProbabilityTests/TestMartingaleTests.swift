@@ -4,15 +4,15 @@ import Testing
 
 @Suite struct TestMartingaleTests {
   enum Strategy: String, CaseIterable, Sendable {
-    case fixed, plugIn, aGRAPA, GRAPA, KT, mixture
+    case fixed, plugIn, aGRAPA, grapa, kt, mixture
 
     func bettor() -> any Bettor {
       switch self {
       case .fixed: FixedFractionBettor(0.2)
       case .plugIn: PlugInBettor(alpha: 0.05)
       case .aGRAPA: AGRAPABettor()
-      case .GRAPA: GRAPABettor()
-      case .KT: KTBettor()
+      case .grapa: GRAPABettor()
+      case .kt: KTBettor()
       case .mixture: MixtureBettor(mean: 0.5)
       }
     }
@@ -42,7 +42,7 @@ import Testing
     #expect(rate <= 0.05 + 0.0065)
   }
 
-  @Test(arguments: [Strategy.plugIn, .aGRAPA, .GRAPA, .KT, .mixture])
+  @Test(arguments: [Strategy.plugIn, .aGRAPA, .grapa, .kt, .mixture])
   func bettorsFindAFalseClaim(strategy: Strategy) {
     let rate = simulate(strategy, paths: 500, steps: 1_000, heads: 0.6, seed: 7)
     #expect(rate > 0.8, "\(strategy) rejected only \(rate) of paths with mean 0.6")
