@@ -13,7 +13,8 @@ struct Skeptic: ParsableCommand {
       """,
     version: SkepticVersion.current,
     subcommands: [
-      Demo.self, Games.self, Equity.self, Train.self, ExploitabilityCommand.self, PolicyCommand.self, Bench.self,
+      Demo.self, Games.self, Equity.self, Train.self, ExploitabilityCommand.self, PolicyCommand.self, Stats.self,
+      Bench.self,
     ]
   )
 }
