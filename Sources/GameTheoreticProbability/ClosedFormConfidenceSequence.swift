@@ -18,6 +18,8 @@ public struct ClosedFormConfidenceSequence: ConfidenceSequence {
   public let lower: Double
   public let upper: Double
   public let cap: Double
+  /// Whether the interval is intersected over time (the default).
+  public let runningIntersection: Bool
   public private(set) var count = 0
   var moments = RunningMoments()
   var weightedSum = 0.0
@@ -26,15 +28,16 @@ public struct ClosedFormConfidenceSequence: ConfidenceSequence {
   var low = 0.0
   var high = 1.0
 
-  public init(kind: Kind, alpha: Double, lower: Double = 0, upper: Double = 1, cap: Double = 0.5)
-    throws(ProbabilityError)
-  {
+  public init(
+    kind: Kind, alpha: Double, lower: Double = 0, upper: Double = 1, cap: Double = 0.5, runningIntersection: Bool = true
+  ) throws(ProbabilityError) {
     try checkSetup(alpha: alpha, lower: lower, upper: upper)
     self.kind = kind
     self.alpha = alpha
     self.lower = lower
     self.upper = upper
     self.cap = cap
+    self.runningIntersection = runningIntersection
   }
 
   public mutating func observe(_ x: Double) throws(ProbabilityError) {
@@ -57,8 +60,8 @@ public struct ClosedFormConfidenceSequence: ConfidenceSequence {
     count += 1
     let centre = weightedSum / weights
     let margin = (logTerm + penalty) / weights
-    low = max(low, centre - margin)
-    high = min(high, centre + margin)
+    low = runningIntersection ? max(low, centre - margin) : max(0, centre - margin)
+    high = runningIntersection ? min(high, centre + margin) : min(1, centre + margin)
   }
 
   public var interval: ClosedRange<Double>? {

@@ -16,6 +16,9 @@ public struct HedgedConfidenceSequence: ConfidenceSequence {
   public let upper: Double
   public let theta: Double
   public let cap: Double
+  /// Whether the interval is intersected over time (the default). Without it every grid point is
+  /// updated every time, and the interval is today's set {m : K_t(m) < 1/α}.
+  public let runningIntersection: Bool
   /// Grid spacing on the [0, 1] scale.
   public var resolution: Double { 1 / Double(gridSize) }
   let gridSize: Int
@@ -33,7 +36,8 @@ public struct HedgedConfidenceSequence: ConfidenceSequence {
   public var count: Int { observations.count }
 
   public init(
-    alpha: Double, lower: Double = 0, upper: Double = 1, gridSize: Int = 1_000, theta: Double = 0.5, cap: Double = 0.5
+    alpha: Double, lower: Double = 0, upper: Double = 1, gridSize: Int = 1_000, theta: Double = 0.5, cap: Double = 0.5,
+    runningIntersection: Bool = true
   ) throws(ProbabilityError) {
     try checkSetup(alpha: alpha, lower: lower, upper: upper)
     guard gridSize >= 10 else {
@@ -47,6 +51,7 @@ public struct HedgedConfidenceSequence: ConfidenceSequence {
     self.upper = upper
     self.theta = theta
     self.cap = cap
+    self.runningIntersection = runningIntersection
     self.gridSize = gridSize
     threshold = log(1 / alpha)
     logUp = [Double](repeating: 0, count: gridSize + 1)
@@ -70,6 +75,10 @@ public struct HedgedConfidenceSequence: ConfidenceSequence {
     observations.append(value)
     sizes.append(size)
     moments.add(value)
+    if !runningIntersection {
+      lowIndex = 0
+      highIndex = gridSize
+    }
     guard lowIndex <= highIndex else { return }
     for i in lowIndex...highIndex {
       let m = gridPoint(i)
@@ -83,6 +92,16 @@ public struct HedgedConfidenceSequence: ConfidenceSequence {
   }
 
   func unscale(_ m: Double) -> Double { lower + m * (upper - lower) }
+
+  /// The exact interval after all of `observations`, in one call (the batch API).
+  public static func interval(
+    of observations: [Double], alpha: Double, lower: Double = 0, upper: Double = 1, runningIntersection: Bool = true
+  ) throws(ProbabilityError) -> ClosedRange<Double>? {
+    var sequence = try HedgedConfidenceSequence(
+      alpha: alpha, lower: lower, upper: upper, runningIntersection: runningIntersection)
+    for x in observations { try sequence.observe(x) }
+    return sequence.exactInterval()
+  }
 
   /// The interval from the grid: from the last excluded point below to the first above, so it
   /// contains the exact interval.

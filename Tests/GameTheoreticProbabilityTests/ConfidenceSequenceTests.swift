@@ -85,6 +85,25 @@ import Testing
     #expect(grid.upperBound - grid.lowerBound <= exact.upperBound - exact.lowerBound + 2 * sequence.resolution + 1e-12)
   }
 
+  @Test func withoutRunningIntersectionTheGridFollowsTodaysSetAndTheBatchAPIAgrees() throws {
+    var generator = SeededGenerator(seed: 21)
+    let xs = (0..<400).map { _ in generator.unitDouble() }
+    var free = try HedgedConfidenceSequence(alpha: 0.05, gridSize: 200, runningIntersection: false)
+    for x in xs { try free.observe(x) }
+    let (low, high) = scan(xs, alpha: 0.05)
+    let exact = try #require(free.exactInterval())
+    #expect(abs(exact.lowerBound - low) < 2e-5 && abs(exact.upperBound - high) < 2e-5)
+    let batch = try #require(try HedgedConfidenceSequence.interval(of: xs, alpha: 0.05, runningIntersection: false))
+    #expect(abs(batch.lowerBound - low) < 2e-5 && abs(batch.upperBound - high) < 2e-5)
+    var intersected = try ClosedFormConfidenceSequence(kind: .empiricalBernstein, alpha: 0.05)
+    var plain = try ClosedFormConfidenceSequence(kind: .empiricalBernstein, alpha: 0.05, runningIntersection: false)
+    for x in xs {
+      try intersected.observe(x)
+      try plain.observe(x)
+      #expect(plain.interval!.lowerBound <= intersected.interval!.lowerBound)
+    }
+  }
+
   @Test func powerAgainstAHalfWhenTheMeanIsFiftyFivePercent() throws {
     var times: [Int] = []
     for seed in 0..<21 {
