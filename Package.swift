@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "PokerRules", targets: ["PokerRules"]),
     .library(name: "Randomness", targets: ["Randomness"]),
     .library(name: "Solver", targets: ["Solver"]),
+    .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
     .library(name: "GameTheoreticProbability", targets: ["GameTheoreticProbability"]),
   ],
   dependencies: [
@@ -28,6 +29,10 @@ let package = Package(
     .target(
       name: "GameTheoreticProbability",
       dependencies: ["Randomness", .product(name: "BigInt", package: "BigInt")]),
+    // libzmq from Debian's libzmq3-dev; only the ZeroMQ module imports it.
+    .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+    // The Swift wrapper: context, sockets, multipart messages, poll, options, one error path.
+    .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
     // The CFR family, exact best response, policy files.
@@ -46,6 +51,7 @@ let package = Package(
     .testTarget(name: "CardsTests", dependencies: ["Cards", "Randomness"]),
     .testTarget(name: "PokerRulesTests", dependencies: ["PokerRules", "Cards", "Randomness"]),
     .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
+    .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
   ]
