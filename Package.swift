@@ -33,6 +33,8 @@ let package = Package(
     .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
     // The Swift wrapper: context, sockets, multipart messages, poll, options, one error path.
     .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+    // The arena protocol's messages (JSON frames), shared by the arena and the bots.
+    .target(name: "BotProtocol"),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
     // The CFR family, exact best response, policy files.
@@ -52,6 +54,7 @@ let package = Package(
     .testTarget(name: "PokerRulesTests", dependencies: ["PokerRules", "Cards", "Randomness"]),
     .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+    .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
   ]

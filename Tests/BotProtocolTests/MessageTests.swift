@@ -1,0 +1,42 @@
+import BotProtocol
+import Testing
+
+@Suite struct MessageTests {
+  @Test func everyMessageRoundTrips() throws {
+    let messages: [Message] = [
+      .hello(.init(name: "alice", game: "leduc")),
+      .welcome(
+        .init(protocolVersion: 1, gameDefinition: "GAMEDEF\nlimit\nEND GAMEDEF\n", hands: 100, actionTimeMs: 10_000)),
+      .refused(.init(reason: "protocol 7 is not spoken; this arena speaks 1")),
+      .decide(
+        .init(
+          id: 7, hand: 3, matchState: "MATCHSTATE:0:3:r:2c|", seat: 0,
+          legal: .init(fold: true, call: 2, raise: [5, 5]),
+          pot: 5, stacks: [97, 99], timeLeftMs: 9_000)),
+      .act(.init(id: 7, action: "c")),
+      .handEnd(.init(hand: 3, matchState: "MATCHSTATE:0:3:rc/cc:2c|3d/4c", seat: 0, payoffs: [-3, 3])),
+      .matchEnd(.init(reason: "all hands played")),
+    ]
+    for message in messages {
+      #expect(try Message.decode(message.encoded()) == message)
+    }
+  }
+
+  @Test func unknownFieldsAreIgnoredAndMistakesNamed() throws {
+    let extra = Array(#"{"type":"act","id":3,"action":"r","comment":"from the future","confidence":0.9}"#.utf8)
+    #expect(try Message.decode(extra) == .act(.init(id: 3, action: "r")))
+    #expect(throws: ProtocolError("unknown message type \"dance\"")) {
+      try Message.decode(Array(#"{"type":"dance"}"#.utf8))
+    }
+    #expect(throws: ProtocolError("a \"act\" message needs the field \"action\"")) {
+      try Message.decode(Array(#"{"type":"act","id":1}"#.utf8))
+    }
+    #expect(throws: ProtocolError.self) { try Message.decode(Array("garbage".utf8)) }
+    #expect(throws: ProtocolError("the message has no \"type\" field")) { try Message.decode(Array("{}".utf8)) }
+  }
+
+  @Test func encodingIsStableBytes() {
+    let message = Message.act(.init(id: 1, action: "c"))
+    #expect(String(decoding: message.encoded(), as: UTF8.self) == #"{"action":"c","id":1,"type":"act"}"#)
+  }
+}
