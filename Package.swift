@@ -35,6 +35,10 @@ let package = Package(
     .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
     // The arena protocol's messages (JSON frames), shared by the arena and the bots.
     .target(name: "BotProtocol"),
+    // The bots: the Agent protocol, built-in agents and the runtime that connects one to an arena.
+    .target(
+      name: "Agents", dependencies: ["BotProtocol", "PokerRules", "Cards", "Solver", "Randomness", "ZeroMQ"],
+      path: "Agents", exclude: ["README.md"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
     // The CFR family, exact best response, policy files.
@@ -45,7 +49,8 @@ let package = Package(
     .executableTarget(
       name: "skeptic",
       dependencies: [
-        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "SkepticBenchmarks",
+        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "Agents",
+        "SkepticBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,6 +60,7 @@ let package = Package(
     .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
     .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol"]),
+    .testTarget(name: "AgentsTests", dependencies: ["Agents", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
   ]

@@ -1,0 +1,17 @@
+import BotProtocol
+import PokerRules
+
+/// A bot's decision-making, apart from any transport: given what the arena shows at a decision,
+/// choose an action. The bot runtime (``BotRuntime``) connects an agent to an arena.
+public protocol Agent {
+  /// A short name for logs and reports.
+  var name: String { get }
+  /// The action for a decision; `view` is the decision's match state parsed for this game.
+  mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action
+  /// Called when a hand this agent played has ended.
+  mutating func handEnded(_ end: Message.HandEnd, game: GameDefinition)
+}
+
+extension Agent {
+  public mutating func handEnded(_ end: Message.HandEnd, game: GameDefinition) {}
+}

@@ -1,0 +1,29 @@
+import Solver
+
+/// Agents by name, as the command line gives them: `call`, `raise`, `random`, `policy:FILE`.
+public enum AgentSpec {
+  /// The agent a spec names; `seed` seeds any randomness it has.
+  public static func make(_ spec: String, seed: UInt64) throws(AgentError) -> any Agent {
+    switch spec.lowercased() {
+    case "call": return CallAgent()
+    case "raise": return RaiseAgent()
+    case "random": return RandomAgent(seed: seed)
+    default:
+      if spec.hasPrefix("policy:") {
+        do {
+          return try PolicyAgent(path: String(spec.dropFirst("policy:".count)), seed: seed)
+        } catch {
+          throw AgentError("\(spec): \(error)")
+        }
+      }
+      throw AgentError("unknown agent '\(spec)'; agents are call, raise, random and policy:FILE")
+    }
+  }
+}
+
+/// Why an agent could not be made or run.
+public struct AgentError: Error, Hashable, Sendable, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

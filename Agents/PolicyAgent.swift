@@ -1,0 +1,41 @@
+import BotProtocol
+import Cards
+import PokerRules
+import Randomness
+import Solver
+
+/// Plays a policy file: finds its information set from the match state and samples an action
+/// from the policy's probabilities with its own seeded generator.
+public struct PolicyAgent: Agent {
+  public let name: String
+  public let file: PolicyFile
+  var generator: SeededGenerator
+
+  public init(path: String, seed: UInt64) throws(SolverError) {
+    file = try PolicyFile.read(from: path)
+    name = "policy"
+    generator = SeededGenerator(seed: seed)
+  }
+
+  /// The policy's probabilities for each action at the decision, or nil when the state is not
+  /// in the policy's game.
+  public func probabilities(for view: MatchState) -> (actions: [Action], probabilities: [Double])? {
+    let game = file.policy.game
+    guard let own = view.holeCards[view.position], let hand = game.handIndex(own),
+      let node = game.node(actions: view.actions, board: view.boardCards), game.kind[node] == .decision
+    else { return nil }
+    let actions = game.actions(at: node)
+    return (actions, actions.indices.map { file.policy.probability(node: node, action: $0, hand: hand) })
+  }
+
+  public mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
+    guard let (actions, probabilities) = probabilities(for: view) else { return .call }
+    let target = generator.unitDouble()
+    var cumulative = 0.0
+    for (action, probability) in zip(actions, probabilities) {
+      cumulative += probability
+      if target < cumulative { return action }
+    }
+    return actions.last ?? .call
+  }
+}

@@ -1,0 +1,38 @@
+import BotProtocol
+import PokerRules
+import Randomness
+
+/// Always checks or calls.
+public struct CallAgent: Agent {
+  public let name = "call"
+  public init() {}
+  public func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action { .call }
+}
+
+/// Raises whenever it may (the smallest raise), otherwise calls.
+public struct RaiseAgent: Agent {
+  public let name = "raise"
+  public init() {}
+  public func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
+    guard let raise = decision.legal.raise, let smallest = raise.first else { return .call }
+    return .raise(to: smallest)
+  }
+}
+
+/// Picks uniformly among fold (when facing a bet), call and raise; a no-limit raise size is
+/// uniform over the legal range. Seeded: the same seed gives the same choices.
+public struct RandomAgent: Agent {
+  public let name = "random"
+  var generator: SeededGenerator
+
+  public init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+
+  public mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
+    var options: [Action] = [.call]
+    if decision.legal.fold { options.append(.fold) }
+    if let raise = decision.legal.raise, raise.count == 2 {
+      options.append(.raise(to: raise[0] + generator.uniform(below: raise[1] - raise[0] + 1)))
+    }
+    return options[generator.uniform(below: options.count)]
+  }
+}

@@ -1,0 +1,41 @@
+import Agents
+import ArgumentParser
+
+extension Skeptic {
+  /// `skeptic bot`: one agent as its own process, connected to an arena.
+  struct Bot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run one agent as a bot process connected to an arena (see docs/PROTOCOL.md).",
+      discussion: "Agents: call, raise, random, policy:FILE (a policy file written by skeptic train)."
+    )
+
+    @Option(help: "The agent: call, raise, random or policy:FILE.")
+    var agent: String
+
+    @Option(help: "The arena's address, such as tcp://127.0.0.1:5555.")
+    var connect: String
+
+    @Option(help: "The name to register under (default: the agent spec).")
+    var name: String?
+
+    @Option(help: "The game the bot expects (a bundled name).")
+    var game: String = "leduc"
+
+    @Option(help: "Seed for the agent's own randomness.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+      var made: any Agent
+      do { made = try AgentSpec.make(agent, seed: seed) } catch { throw CommandError(error) }
+      let runtime = BotRuntime(endpoint: connect, name: name ?? agent, game: game)
+      do {
+        let summary = try runtime.run(&made)
+        Terminal.writeError(
+          "\(name ?? agent): \(summary.hands) hands, \(summary.decisions) decisions, total \(summary.total); \(summary.endReason)\n"
+        )
+      } catch {
+        throw CommandError(error)
+      }
+    }
+  }
+}

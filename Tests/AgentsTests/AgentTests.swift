@@ -1,0 +1,152 @@
+import Agents
+import BotProtocol
+import Foundation
+import PokerRules
+import Solver
+import Testing
+import ZeroMQ
+
+@Suite struct AgentTests {
+  @Test func policyAgentReadsItsInformationSetFromTheMatchState() throws {
+    let game = try CompiledGame.compile(BundledGame.leduc.definition)
+    let solver = CFRSolver(game: game, settings: SolverSettings(algorithm: .cfrPlus))
+    solver.iterate(200)
+    let policy = solver.averagePolicy()
+    let header = PolicyFile.Header(
+      gameDefinition: game.definition.text, algorithm: "cfr+", alternatingUpdates: true, precision: "single",
+      iterations: 200, exploitability: nil, slotCount: game.slotCount, handCount: game.hands.count)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID().uuidString).policy").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try PolicyFile(header: header, policy: policy).write(to: path)
+    let agent = try PolicyAgent(path: path, seed: 1)
+    let exported = policy.exportedProbabilities()
+    let cases = [
+      ("MATCHSTATE:0:0::2c|", "0:2c::"), ("MATCHSTATE:1:0:r:|3d", "1:3d:r:"),
+      ("MATCHSTATE:1:0:rc/r:|4c/2d", "1:4c:rc/r:/2d"),
+    ]
+    for (text, key) in cases {
+      let view = try MatchState(parsing: text, game: game.definition)
+      let (actions, probabilities) = try #require(agent.probabilities(for: view))
+      let expected = try #require(exported[key])
+      for (action, probability) in zip(actions, probabilities) {
+        #expect(abs(probability - expected[action.acpc(withSize: false)]!) < 1e-12, "\(key) \(action)")
+      }
+    }
+  }
+
+  @Test func agentsByName() throws {
+    #expect(try AgentSpec.make("call", seed: 1).name == "call")
+    #expect(try AgentSpec.make("RAISE", seed: 1).name == "raise")
+    #expect(throws: AgentError.self) { try AgentSpec.make("clever", seed: 1) }
+    #expect(throws: AgentError.self) { try AgentSpec.make("policy:/nonexistent.policy", seed: 1) }
+  }
+}
+
+/// A minimal arena for tests: binds a ROUTER, greets one bot, asks it the given decisions and
+/// records its answers.
+final class FakeArena: @unchecked Sendable {
+  let context: Context
+  let router: Socket
+  let endpoint: String
+
+  init() throws {
+    context = try Context()
+    router = try Socket(context, kind: .router)
+    endpoint = try router.bind("tcp://127.0.0.1:*")
+  }
+
+  func receive() throws -> (identity: [UInt8], message: Message) {
+    guard try Poller.poll([(router, .readable)], timeout: 10_000) == [.readable] else {
+      throw ProtocolError("the bot said nothing for 10 s")
+    }
+    let frames = try router.receive()
+    return (frames[0], try Message.decode(frames.last!))
+  }
+
+  func send(_ identity: [UInt8], _ message: Message) throws { try router.send([identity, message.encoded()]) }
+
+  /// Greets the bot, sends each decision and returns the bot's hello and its answers.
+  func play(_ decisions: [Message.Decide], refuse: Bool = false) throws -> (Message.Hello?, [Message.Act]) {
+    let (identity, first) = try receive()
+    guard case .hello(let hello) = first else { return (nil, []) }
+    if refuse {
+      try send(identity, .refused(.init(reason: "protocol 1 is retired")))
+      return (hello, [])
+    }
+    try send(
+      identity,
+      .welcome(
+        .init(protocolVersion: 1, gameDefinition: BundledGame.leduc.definitionText, hands: 1, actionTimeMs: 1_000)))
+    var answers: [Message.Act] = []
+    for decision in decisions {
+      try send(identity, .decide(decision))
+      if case .act(let act) = try receive().message { answers.append(act) }
+    }
+    try send(
+      identity, .handEnd(.init(hand: 0, matchState: "MATCHSTATE:0:0:rc/cc:2c|3d/4c", seat: 0, payoffs: [-3, 3])))
+    try send(identity, .matchEnd(.init(reason: "all hands played")))
+    return (hello, answers)
+  }
+}
+
+let sampleDecisions: [Message.Decide] = [
+  .init(
+    id: 11, hand: 0, matchState: "MATCHSTATE:0:0::2c|", seat: 0, legal: .init(fold: false, call: 0, raise: [3, 3]),
+    pot: 2,
+    stacks: [99, 99], timeLeftMs: 1_000),
+  .init(
+    id: 12, hand: 0, matchState: "MATCHSTATE:0:0:rc/:2c|/4c", seat: 0,
+    legal: .init(fold: false, call: 0, raise: [7, 7]),
+    pot: 6, stacks: [97, 97], timeLeftMs: 1_000),
+]
+
+@Suite struct BotRuntimeTests {
+  @Test func aBotAnswersEveryDecisionWithItsId() throws {
+    let arena = try FakeArena()
+    let endpoint = arena.endpoint
+    let thread = Thread {
+      var agent = RaiseAgent()
+      _ = try? BotRuntime(endpoint: endpoint, name: "raiser", game: "leduc").run(&agent)
+    }
+    thread.start()
+    let (hello, answers) = try arena.play(sampleDecisions)
+    #expect(hello?.name == "raiser" && hello?.protocols == [1])
+    #expect(answers == [.init(id: 11, action: "r"), .init(id: 12, action: "r")])
+  }
+
+  @Test func aRefusalEndsTheBotWithTheReason() throws {
+    let arena = try FakeArena()
+    let endpoint = arena.endpoint
+    let result = Result<Void, AgentError>.init(catching: { () throws(AgentError) in
+      let thread = Thread { _ = try? arena.play([], refuse: true) }
+      thread.start()
+      var agent = CallAgent()
+      _ = try BotRuntime(endpoint: endpoint, name: "caller", game: "leduc").run(&agent)
+    })
+    guard case .failure(let error) = result else {
+      Issue.record("a refused bot carried on")
+      return
+    }
+    #expect(error.message.contains("protocol 1 is retired"))
+  }
+
+  @Test func theSkepticBotCommandPlaysAsAProcess() throws {
+    let arena = try FakeArena()
+    let process = Process()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("skeptic"),
+      root.appendingPathComponent(".build/release/skeptic"), root.appendingPathComponent(".build/debug/skeptic"),
+    ]
+    process.executableURL = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    process.arguments = ["bot", "--agent", "call", "--connect", arena.endpoint, "--name", "caller"]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let (hello, answers) = try arena.play(sampleDecisions)
+    process.waitUntilExit()
+    #expect(hello?.name == "caller")
+    #expect(answers.map(\.action) == ["c", "c"])
+    #expect(process.terminationStatus == 0)
+  }
+}
