@@ -39,6 +39,11 @@ let package = Package(
     .target(
       name: "Agents", dependencies: ["BotProtocol", "PokerRules", "Cards", "Solver", "Randomness", "ZeroMQ"],
       path: "Agents", exclude: ["README.md"]),
+    // The referee and match runner; bots are processes, so it never imports Agents.
+    .target(
+      name: "Arena",
+      dependencies: ["BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver"],
+      path: "Arena", exclude: ["README.md"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
     // The CFR family, exact best response, policy files.
@@ -60,6 +65,7 @@ let package = Package(
     .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
     .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol"]),
+    .testTarget(name: "ArenaTests", dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards"]),
     .testTarget(name: "AgentsTests", dependencies: ["Agents", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),

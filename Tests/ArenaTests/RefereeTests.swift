@@ -1,0 +1,122 @@
+import Arena
+import BotProtocol
+import Cards
+import PokerRules
+import Testing
+
+/// Records every message it is sent; answers from a script of action texts (cycled).
+struct RecordingPlayer: SeatPlayer {
+  var name: String
+  var answers: [PlayerReply]
+  var seen: [String] = []
+  var ends: [Message.HandEnd] = []
+  var asked = 0
+
+  init(_ name: String, answers: [PlayerReply] = [.action("c")]) {
+    self.name = name
+    self.answers = answers
+  }
+
+  mutating func decide(_ request: Message.Decide) -> PlayerReply {
+    seen.append(request.matchState)
+    asked += 1
+    return answers[(asked - 1) % answers.count]
+  }
+
+  mutating func handEnded(_ end: Message.HandEnd) { ends.append(end) }
+}
+
+@Suite struct RefereeTests {
+  let leduc = BundledGame.leduc.definition
+
+  func play(
+    _ players: inout [RecordingPlayer], hands: Int, seed: UInt64, duplicate: Bool = false, game: GameDefinition? = nil
+  ) -> [HandRecord] {
+    let referee = Referee(
+      game: game ?? leduc, schedule: DealSchedule(seed: seed, duplicate: duplicate, players: players.count))
+    return (0..<hands).map { referee.play(hand: $0, players: &players) }
+  }
+
+  @Test func aPlayerNeverSeesAHiddenCard() throws {
+    var players = [
+      RecordingPlayer("a", answers: [.action("r"), .action("c"), .action("f")]),
+      RecordingPlayer("b", answers: [.action("c"), .action("r")]),
+    ]
+    let records = play(&players, hands: 2_000, seed: 3)
+    for player in players {
+      for text in player.seen {
+        let view = try MatchState(parsing: text, game: leduc)
+        for (seat, cards) in view.holeCards.enumerated() where seat != view.position {
+          #expect(cards == nil, "\(player.name) saw another seat's cards in a decision: \(text)")
+        }
+      }
+      for end in player.ends {
+        let view = try MatchState(parsing: end.matchState, game: leduc)
+        let showdown = !view.actions.joined().contains(.fold)
+        for (seat, cards) in view.holeCards.enumerated() where seat != view.position {
+          #expect((cards != nil) == showdown, "\(end.matchState)")
+        }
+      }
+    }
+    #expect(records.allSatisfy { abs($0.payoffs.reduce(0, +)) < 1e-9 })
+  }
+
+  @Test func duplicateDealsRepeatTheCardsWithTheSeatsSwapped() {
+    var players = [RecordingPlayer("a"), RecordingPlayer("b")]
+    let records = play(&players, hands: 200, seed: 5, duplicate: true)
+    for j in 0..<100 {
+      let first = records[2 * j]
+      let second = records[2 * j + 1]
+      #expect(first.cards == second.cards)
+      #expect(first.names == ["a", "b"] && second.names == ["b", "a"])
+      // Two calling players: each player's results over the pair cancel.
+      #expect(first.payoffs[0] + second.payoffs[1] == 0)
+    }
+    #expect(Set(records.map(\.cards)).count > 20)
+  }
+
+  @Test func theSameSeedGivesTheSameLog() {
+    func log(_ seed: UInt64) -> String {
+      var players = [RecordingPlayer("a", answers: [.action("r"), .action("c")]), RecordingPlayer("b")]
+      return play(&players, hands: 300, seed: seed).map { $0.acpcLine + "\n" + $0.jsonLine }.joined(separator: "\n")
+    }
+    #expect(log(9) == log(9))
+    #expect(log(9) != log(10))
+    var players = [RecordingPlayer("a"), RecordingPlayer("b")]
+    let line = play(&players, hands: 1, seed: 1)[0].acpcLine
+    #expect(line.hasPrefix("STATE:0:cc/cc:") && line.hasSuffix(":a|b"))
+  }
+
+  @Test func malformedAndIllegalActionsArePlayedAsCallsAndCounted() {
+    var players = [
+      RecordingPlayer("garbage", answers: [.action("xyz"), .action("f"), .action("r999")]), RecordingPlayer("b"),
+    ]
+    let records = play(&players, hands: 50, seed: 2)
+    let corrected = records.reduce(0) { total, record in
+      total + zip(record.seating, record.corrected).filter { $0.0 == 0 }.map(\.1).reduce(0, +)
+    }
+    #expect(corrected > 50)
+    #expect(records.allSatisfy { abs($0.payoffs.reduce(0, +)) < 1e-9 })
+  }
+
+  @Test func noLimitRaisesOutOfRangeAreClamped() {
+    let game = BundledGame.noLimitHoldem.definition
+    var state = State(game: game)
+    for card in try! Card.parseList("AcAd KcKd") { try! state.deal(card) }
+    let legal = state.legalActions!
+    #expect(Referee.interpret("r50", legal: legal, game: game) == (.raise(to: 200), true))
+    #expect(Referee.interpret("r99999", legal: legal, game: game) == (.raise(to: 20_000), true))
+    #expect(Referee.interpret("r300", legal: legal, game: game) == (.raise(to: 300), false))
+    #expect(Referee.interpret("f", legal: legal, game: game) == (.fold, false))
+    #expect(Referee.interpret("hello", legal: legal, game: game) == (.call, true))
+  }
+
+  @Test func aTimeoutOrDisconnectIsRecordedAndTheHandFinishes() {
+    var players = [
+      RecordingPlayer("slow", answers: [.action("r"), .timedOut]), RecordingPlayer("b", answers: [.action("r")]),
+    ]
+    let records = play(&players, hands: 20, seed: 4)
+    #expect(records.contains { $0.failures.contains("timed out") })
+    #expect(records.allSatisfy { abs($0.payoffs.reduce(0, +)) < 1e-9 })
+  }
+}
