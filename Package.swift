@@ -42,7 +42,9 @@ let package = Package(
     // The referee and match runner; bots are processes, so it never imports Agents.
     .target(
       name: "Arena",
-      dependencies: ["BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver"],
+      dependencies: [
+        "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver",
+      ],
       path: "Arena", exclude: ["README.md"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
