@@ -43,7 +43,7 @@ let package = Package(
     .target(
       name: "Arena",
       dependencies: [
-        "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver",
+        "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver", "Plotting",
       ],
       path: "Arena", exclude: ["README.md"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
@@ -56,7 +56,7 @@ let package = Package(
     .executableTarget(
       name: "skeptic",
       dependencies: [
-        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "Agents",
+        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "Agents", "Arena",
         "SkepticBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

@@ -1,0 +1,94 @@
+import BotProtocol
+import Foundation
+import ZeroMQ
+
+/// The arena's ROUTER socket and the bots connected to it, by name.
+public final class Connection {
+  let context: Context
+  let router: Socket
+  public let endpoint: String
+  /// Each registered bot's ZeroMQ identity.
+  var identities: [String: [UInt8]] = [:]
+  /// Processes the arena launched, by bot name, to notice one that died.
+  var processes: [String: Process] = [:]
+
+  public init(listen: String) throws(ZMQError) {
+    context = try Context()
+    router = try Socket(context, kind: .router)
+    endpoint = try router.bind(listen)
+  }
+
+  /// Waits for `names` to say hello (up to `timeoutMs`), welcoming each; refuses other versions
+  /// or games with a reason. Returns the names that did not arrive.
+  func register(_ names: Set<String>, game: String, welcome: Message.Welcome, timeoutMs: Int) throws(ZMQError) -> Set<
+    String
+  > {
+    var missing = names
+    let deadline = Date().addingTimeInterval(Double(timeoutMs) / 1000)
+    while !missing.isEmpty {
+      let left = Int(deadline.timeIntervalSinceNow * 1000)
+      if left <= 0 { break }
+      guard try Poller.poll([(router, .readable)], timeout: left) == [.readable] else { break }
+      let frames = try router.receive()
+      guard frames.count >= 2, case .hello(let hello)? = try? Message.decode(frames.last!) else { continue }
+      if !hello.protocols.contains(where: Message.versions.contains) {
+        try router.send([
+          frames[0], Message.refused(.init(reason: "protocols \(hello.protocols) are not spoken here")).encoded(),
+        ])
+      } else if hello.game.lowercased() != game.lowercased() {
+        try router.send([
+          frames[0], Message.refused(.init(reason: "this arena plays \(game), not \(hello.game)")).encoded(),
+        ])
+      } else if missing.contains(hello.name) {
+        identities[hello.name] = frames[0]
+        missing.remove(hello.name)
+        try router.send([frames[0], Message.welcome(welcome).encoded()])
+      }
+    }
+    return missing
+  }
+
+  func send(_ name: String, _ message: Message) {
+    guard let identity = identities[name] else { return }
+    try? router.send([identity, message.encoded()], dontWait: true)
+  }
+
+  /// Asks `name` a decision and waits for the answer with that id.
+  func ask(_ name: String, _ request: Message.Decide, timeoutMs: Int) -> PlayerReply {
+    guard let identity = identities[name] else { return .disconnected }
+    do {
+      try router.send([identity, Message.decide(request).encoded()])
+    } catch {
+      return .disconnected
+    }
+    let deadline = Date().addingTimeInterval(Double(timeoutMs) / 1000)
+    while true {
+      if let process = processes[name], !process.isRunning { return .disconnected }
+      let left = Int(deadline.timeIntervalSinceNow * 1000)
+      if left <= 0 { return .timedOut }
+      guard let ready = try? Poller.poll([(router, .readable)], timeout: min(left, 100)) else { return .disconnected }
+      if ready != [.readable] { continue }
+      guard let frames = try? router.receive(), frames.count >= 2, frames[0] == identity else { continue }
+      // Anything but the answer to this request (a late answer, garbage) is counted as malformed.
+      guard case .act(let act)? = try? Message.decode(frames.last!) else {
+        return .action(String(decoding: frames.last!.prefix(40), as: UTF8.self))
+      }
+      if act.id == request.id { return .action(act.action) }
+    }
+  }
+}
+
+/// A bot behind the arena's connection, as the referee sees it.
+struct RemotePlayer: SeatPlayer {
+  let name: String
+  let connection: Connection
+  let actionTimeMs: Int
+
+  mutating func decide(_ request: Message.Decide) -> PlayerReply {
+    connection.ask(name, request, timeoutMs: actionTimeMs)
+  }
+
+  mutating func handEnded(_ end: Message.HandEnd) {
+    connection.send(name, .handEnd(end))
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One pair's result.
+public struct PairReport: Codable, Sendable, Hashable {
+  public struct Point: Codable, Sendable, Hashable {
+    public var hands: Int
+    public var lower: Double?
+    public var upper: Double?
+  }
+
+  public var first: String
+  public var second: String
+  /// Chips per hand (Kuhn, Leduc) or milli-big-blinds per hand (hold'em); see ``scale``.
+  public var unit: String
+  /// Multiply chips by this to get ``unit``.
+  public var scale = 1.0
+  public var hands = 0
+  /// The first bot's total and mean winnings in chips.
+  public var total = 0.0
+  public var mean = 0.0
+  /// The (1 − α) confidence sequence's interval for the first bot's mean winnings per hand (per
+  /// duplicate pair with duplicate deals), in chips, at the end.
+  public var interval: [Double]?
+  public var eValueFirstBetter = 1.0
+  public var eValueSecondBetter = 1.0
+  public var invalidActions = [0, 0]
+  public var stoppedBecause: String?
+  /// The interval over time, for the plot.
+  public var curve: [Point] = []
+
+  public init(first: String, second: String, unit: String) {
+    self.first = first
+    self.second = second
+    self.unit = unit
+  }
+}
+
+/// A whole match's result.
+public struct MatchReport: Codable, Sendable, Hashable {
+  public var game: String
+  public var seed: UInt64
+  public var duplicate: Bool
+  public var alpha: Double
+  public var pairs: [PairReport]
+  /// Exact exploitability of each policy bot, chips per game.
+  public var exploitability: [String: Double]
+  public var seconds: Double
+
+  /// The report as text for a terminal.
+  public var text: String {
+    var lines = ["match: \(game), seed \(seed)\(duplicate ? ", duplicate deals" : ""), α = \(alpha)"]
+    for pair in pairs {
+      let mean = String(format: "%.4g", pair.mean * pair.scale)
+      let interval = pair.interval.map { String(format: "[%.4g, %.4g]", $0[0] * pair.scale, $0[1] * pair.scale) } ?? "—"
+      lines.append(
+        "  \(pair.first) vs \(pair.second): \(pair.hands) hands, \(pair.first) wins \(mean) \(pair.unit), \(Int((1 - alpha) * 100))% confidence sequence \(interval)"
+      )
+      lines.append(
+        String(
+          format: "    e-value %@ better: %.3g; %@ better: %.3g", pair.first, pair.eValueFirstBetter, pair.second,
+          pair.eValueSecondBetter))
+      if pair.invalidActions != [0, 0] {
+        lines.append(
+          "    invalid actions played as calls: \(pair.first) \(pair.invalidActions[0]), \(pair.second) \(pair.invalidActions[1])"
+        )
+      }
+      if let reason = pair.stoppedBecause { lines.append("    stopped early: \(reason)") }
+    }
+    for (name, value) in exploitability.sorted(by: { $0.key < $1.key }) {
+      lines.append(String(format: "  exploitability of %@: %.6g chips per game", name, value))
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,213 @@
+import BotProtocol
+import Foundation
+import GameTheoreticProbability
+import PokerRules
+import Solver
+
+/// Runs a match between bot processes: launches each as `skeptic bot`, registers them, plays every
+/// pair through the ``Referee``, appends each finished hand to the logs, keeps an anytime-valid
+/// comparison per pair, and stops a pair early on a forfeit or, when asked, once the evidence is
+/// decisive.
+public final class MatchRunner {
+  public struct Bot: Sendable, Hashable {
+    public var name: String
+    public var spec: String
+    public init(name: String, spec: String) {
+      self.name = name
+      self.spec = spec
+    }
+  }
+
+  public struct Configuration: Sendable {
+    public var game: String
+    public var bots: [Bot]
+    public var hands: Int
+    public var duplicate = false
+    public var seed: UInt64 = 1
+    public var alpha = 0.05
+    public var stopWhenDecided = false
+    public var actionTimeMs = 10_000
+    public var maxCorrections = 100
+    public var outDirectory: String
+    public var listen = "tcp://127.0.0.1:*"
+    /// The `skeptic` executable that runs the bots.
+    public var executable: String
+
+    public init(game: String, bots: [Bot], hands: Int, outDirectory: String, executable: String) {
+      self.game = game
+      self.bots = bots
+      self.hands = hands
+      self.outDirectory = outDirectory
+      self.executable = executable
+    }
+  }
+
+  /// What progress callbacks see after each hand.
+  public struct Progress: Sendable {
+    public var pair: String
+    public var hands: Int
+    public var target: Int
+    public var handsPerSecond: Double
+    public var mean: Double
+    public var interval: ClosedRange<Double>?
+  }
+
+  public let configuration: Configuration
+  public init(configuration: Configuration) { self.configuration = configuration }
+
+  public func run(progress: (Progress) -> Void) throws(ArenaError) -> MatchReport {
+    let config = configuration
+    let definition: GameDefinition
+    do { definition = try GameDefinition.named(config.game) } catch { throw ArenaError("\(error)") }
+    guard Set(config.bots.map(\.name)).count == config.bots.count, config.bots.count >= 2 else {
+      throw ArenaError("give at least two bots with different names")
+    }
+    guard definition.numPlayers == 2 else {
+      throw ArenaError("the arena plays two-player games; \(config.game) has \(definition.numPlayers)")
+    }
+    let bound = MatchRunner.largestWin(definition)
+    let connection: Connection
+    do { connection = try Connection(listen: config.listen) } catch {
+      throw ArenaError("cannot listen on \(config.listen): \(error)")
+    }
+    let logs = try MatchLogs(
+      directory: config.outDirectory,
+      header:
+        "# skeptic arena: game \(config.game), seed \(config.seed), \(config.duplicate ? "duplicate, " : "")bots \(config.bots.map { "\($0.name)=\($0.spec)" }.joined(separator: " "))"
+    )
+    for (index, bot) in config.bots.enumerated() {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: config.executable)
+      process.arguments = [
+        "bot", "--agent", bot.spec, "--connect", connection.endpoint, "--name", bot.name, "--game", config.game,
+        "--seed",
+        String(config.seed &+ UInt64(index) &* 7919),
+      ]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      do { try process.run() } catch { throw ArenaError("cannot start bot \(bot.name): \(error)") }
+      connection.processes[bot.name] = process
+    }
+    defer {
+      for bot in config.bots { connection.send(bot.name, .matchEnd(.init(reason: "match over"))) }
+      Thread.sleep(forTimeInterval: 0.05)
+      for process in connection.processes.values where process.isRunning { process.terminate() }
+    }
+    let welcome = Message.Welcome(
+      protocolVersion: 1, gameDefinition: definition.text, hands: config.hands, actionTimeMs: config.actionTimeMs)
+    let missing: Set<String>
+    do {
+      missing = try connection.register(
+        Set(config.bots.map(\.name)), game: config.game, welcome: welcome, timeoutMs: 30_000)
+    } catch {
+      throw ArenaError("registering bots failed: \(error)")
+    }
+    var pairs: [PairReport] = []
+    let start = Date()
+    for i in 0..<config.bots.count {
+      for j in (i + 1)..<config.bots.count {
+        let (a, b) = (config.bots[i], config.bots[j])
+        let label = "\(a.name) vs \(b.name)"
+        var report = PairReport(
+          first: a.name, second: b.name,
+          unit: definition.betting == .limit && definition.numRounds >= 4 || definition.betting == .noLimit
+            ? "mbb/hand" : "chips/hand")
+        if let absent = [a.name, b.name].first(where: missing.contains) {
+          report.stoppedBecause = "\(absent) never connected (forfeit)"
+          pairs.append(report)
+          continue
+        }
+        var players = [
+          RemotePlayer(name: a.name, connection: connection, actionTimeMs: config.actionTimeMs),
+          RemotePlayer(name: b.name, connection: connection, actionTimeMs: config.actionTimeMs),
+        ]
+        let referee = Referee(
+          game: definition,
+          schedule: DealSchedule(seed: config.seed &+ UInt64(pairs.count), duplicate: config.duplicate, players: 2))
+        var comparison: PairedComparison
+        do { comparison = try PairedComparison(alpha: config.alpha, range: bound) } catch {
+          throw ArenaError("\(error)")
+        }
+        var pending: [Double] = []
+        var corrections = [0, 0]
+        var total = 0.0
+        let pairStart = Date()
+        for hand in 0..<config.hands {
+          let record = referee.play(hand: hand, players: &players)
+          try logs.append(record, pair: label)
+          let seatOfA = record.seating.firstIndex(of: 0)!
+          let result = record.payoffs[seatOfA]
+          total += result
+          for (seat, count) in record.corrected.enumerated() { corrections[record.seating[seat]] += count }
+          pending.append(result)
+          if !config.duplicate || pending.count == 2 {
+            do { try comparison.observe(difference: pending.reduce(0, +) / Double(pending.count)) } catch {
+              throw ArenaError("\(error)")
+            }
+            report.curve.append(
+              .init(
+                hands: hand + 1, lower: comparison.sequence.interval?.lowerBound,
+                upper: comparison.sequence.interval?.upperBound))
+            pending = []
+          }
+          report.hands = hand + 1
+          if let failed = record.failures.enumerated().first(where: { $0.element != nil }) {
+            report.stoppedBecause =
+              "\(record.names[failed.offset]) \(failed.element!) in hand \(hand) (forfeits the rest)"
+            break
+          }
+          if let offender = corrections.firstIndex(where: { $0 > config.maxCorrections }) {
+            report.stoppedBecause =
+              "\([a.name, b.name][offender]) sent more than \(config.maxCorrections) invalid actions (forfeit)"
+            break
+          }
+          if config.stopWhenDecided, comparison.shouldStop([.decisive]) != nil {
+            report.stoppedBecause = "decided: an e-value passed 1/α = \(Int(1 / config.alpha))"
+            break
+          }
+          let elapsed = Date().timeIntervalSince(pairStart)
+          progress(
+            Progress(
+              pair: label, hands: hand + 1, target: config.hands, handsPerSecond: Double(hand + 1) / max(elapsed, 1e-9),
+              mean: total / Double(hand + 1), interval: comparison.sequence.interval))
+        }
+        report.total = total
+        report.mean = report.hands > 0 ? total / Double(report.hands) : 0
+        report.interval = comparison.sequence.exactInterval().map { [$0.lowerBound, $0.upperBound] }
+        report.eValueFirstBetter = comparison.eValueABetter
+        report.eValueSecondBetter = comparison.eValueBBetter
+        report.invalidActions = corrections
+        report.scale = report.unit == "mbb/hand" ? 1000 / Double(definition.bigBlind) : 1
+        pairs.append(report)
+      }
+    }
+    var exploitability: [String: Double] = [:]
+    for bot in config.bots where bot.spec.hasPrefix("policy:") {
+      if let file = try? PolicyFile.read(from: String(bot.spec.dropFirst("policy:".count))) {
+        exploitability[bot.name] = BestResponse(game: file.policy.game).exploitability(file.policy)
+      }
+    }
+    let report = MatchReport(
+      game: config.game, seed: config.seed, duplicate: config.duplicate, alpha: config.alpha, pairs: pairs,
+      exploitability: exploitability, seconds: Date().timeIntervalSince(start))
+    try logs.writeReport(report)
+    return report
+  }
+
+  /// The most a player can win or lose in one hand: the largest contribution possible.
+  public static func largestWin(_ game: GameDefinition) -> Double {
+    if game.betting == .noLimit { return Double(game.stacks?.max() ?? 0) }
+    var total = game.bigBlind
+    for round in 0..<game.numRounds {
+      total += game.raiseSizes[round] * (game.maxRaises?[round] ?? 4)
+    }
+    return Double(total)
+  }
+}
+
+/// Why a match could not run.
+public struct ArenaError: Error, Hashable, Sendable, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

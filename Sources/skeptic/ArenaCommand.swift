@@ -1,0 +1,112 @@
+import Arena
+import ArgumentParser
+import Foundation
+
+extension Skeptic {
+  /// `skeptic arena`: a match between bot processes.
+  struct ArenaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "arena",
+      abstract:
+        "Play a match between bots, each its own process, and report who is better with anytime-valid evidence.",
+      discussion: """
+        Each --bot NAME=SPEC is launched as `skeptic bot` (SPEC: call, raise, random, policy:FILE). \
+        With more than two bots every pair plays. Seats swap every hand; --duplicate replays every \
+        deal with the seats swapped. The logs (ACPC STATE lines in match.log, JSON lines in \
+        events.jsonl) are appended as each hand ends; the report (report.txt, report.json, \
+        report.svg) gives each pair's win rate with its confidence sequence and the e-values.
+
+        Example:
+          skeptic arena --game leduc --bot cfr=policy:leduc.policy --bot rnd=random --hands 2000 --out match
+        """
+    )
+
+    @Option(help: "A bundled two-player game.")
+    var game: String = "leduc"
+
+    @Option(name: .customLong("bot"), help: "NAME=SPEC, repeated for each bot.")
+    var bots: [String] = []
+
+    @Option(help: "Hands per pair.")
+    var hands: Int = 1_000
+
+    @Flag(help: "Replay every deal with the seats swapped.")
+    var duplicate = false
+
+    @Option(help: "Seed for the deals (the same seed and bots give the same log).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Error level α of the confidence sequences and tests.")
+    var alpha: Double = 0.05
+
+    @Flag(help: "Stop a pair as soon as an e-value passes 1/α.")
+    var stopWhenDecided = false
+
+    @Option(help: "Output folder for logs and the report.")
+    var out: String = "arena-match"
+
+    @Option(help: "Address to bind, such as tcp://127.0.0.1:5555 (default: a free local port).")
+    var listen: String = "tcp://127.0.0.1:*"
+
+    @Option(help: "Milliseconds a bot may take per action.")
+    var actionTime: Int = 10_000
+
+    @Option(help: "Invalid actions a bot may send before it forfeits.")
+    var maxInvalid: Int = 100
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+      guard bots.count >= 2 else { throw ValidationError("give at least two --bot NAME=SPEC") }
+      for bot in bots where bot.split(separator: "=", maxSplits: 1).count != 2 {
+        throw ValidationError("--bot '\(bot)' is not NAME=SPEC (for example cfr=policy:leduc.policy)")
+      }
+      guard hands > 0 else { throw ValidationError("--hands must be positive") }
+      guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must lie strictly between 0 and 1") }
+    }
+
+    func run() throws {
+      let parsed = bots.map { text -> MatchRunner.Bot in
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        return MatchRunner.Bot(name: parts[0], spec: parts[1])
+      }
+      let executable =
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+      var configuration = MatchRunner.Configuration(
+        game: game, bots: parsed, hands: hands, outDirectory: out, executable: executable)
+      configuration.duplicate = duplicate
+      configuration.seed = seed
+      configuration.alpha = alpha
+      configuration.stopWhenDecided = stopWhenDecided
+      configuration.listen = listen
+      configuration.actionTimeMs = actionTime
+      configuration.maxCorrections = maxInvalid
+      let live = Terminal.standardErrorIsTerminal && !json
+      var lastLine = Date.distantPast
+      let report: MatchReport
+      do {
+        report = try MatchRunner(configuration: configuration).run { progress in
+          guard !json, Date().timeIntervalSince(lastLine) > (live ? 0.1 : 5) || progress.hands == progress.target else {
+            return
+          }
+          lastLine = Date()
+          let interval = progress.interval.map { String(format: "[%.3f, %.3f]", $0.lowerBound, $0.upperBound) } ?? "[…]"
+          let line = String(
+            format: "%@: %d/%d hands, %.0f hands/s, mean %.3f chips/hand, interval %@", progress.pair, progress.hands,
+            progress.target, progress.handsPerSecond, progress.mean, interval)
+          Terminal.writeError(live ? "\r\(line)\u{1B}[K" : line + "\n")
+        }
+      } catch {
+        throw CommandError(error)
+      }
+      if live { Terminal.writeError("\n") }
+      if json {
+        print(try JSONOutput.string(report))
+      } else {
+        print(report.text)
+        print("logs and report in \(out)/")
+      }
+    }
+  }
+}

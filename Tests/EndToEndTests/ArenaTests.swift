@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ArenaEndToEndTests {
+  func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-arena-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  func trainPolicy(_ directory: URL) throws -> String {
+    let policy = directory.appendingPathComponent("leduc.policy").path
+    let train = try SkepticBinary.run(["train", "--game", "leduc", "--iterations", "300", "--out", policy])
+    #expect(train.status == 0)
+    return policy
+  }
+
+  @Test func aPolicyBotBeatsRandomWithAnIntervalAboveZero() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let policy = try trainPolicy(directory)
+    let out = directory.appendingPathComponent("match").path
+    let arena = try SkepticBinary.run([
+      "arena", "--game", "leduc", "--bot", "cfr=policy:\(policy)", "--bot", "rnd=random", "--hands", "2000", "--out",
+      out,
+      "--json",
+    ])
+    #expect(arena.status == 0, "\(arena.standardError)")
+    let report = try JSONSerialization.jsonObject(with: Data(arena.standardOutput.utf8)) as? [String: Any]
+    let pair = try #require((report?["pairs"] as? [[String: Any]])?.first)
+    #expect(pair["hands"] as? Int == 2000)
+    let interval = try #require(pair["interval"] as? [Double])
+    #expect(interval[0] > 0, "the policy bot's interval \(interval) does not exclude 0")
+    #expect((pair["eValueFirstBetter"] as? Double ?? 0) > 20)
+    let log = try String(contentsOfFile: out + "/match.log", encoding: .utf8)
+    #expect(log.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.count == 2000)
+    #expect(FileManager.default.fileExists(atPath: out + "/report.svg"))
+    #expect(((report?["exploitability"] as? [String: Double])?["cfr"] ?? 1) < 0.05)
+  }
+
+  @Test func theSameSeedGivesTheSameLogAndDuplicateDealsRepeat() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func run(_ name: String, _ extra: [String]) throws -> [String] {
+      let out = directory.appendingPathComponent(name).path
+      let arena = try SkepticBinary.run(
+        [
+          "arena", "--game", "leduc", "--bot", "a=random", "--bot", "b=raise", "--hands", "300", "--out", out, "--seed",
+          "4",
+        ] + extra)
+      #expect(arena.status == 0, "\(arena.standardError)")
+      return try String(contentsOfFile: out + "/match.log", encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+    let first = try run("one", [])
+    let second = try run("two", [])
+    #expect(first == second)
+    let duplicate = try run("dup", ["--duplicate"]).filter { $0.hasPrefix("STATE:") }
+    for j in 0..<150 {
+      // The same hole cards by seat; the same board wherever both hands reached it.
+      let cards = { (line: String) in
+        line.split(separator: ":", omittingEmptySubsequences: false)[3].split(separator: "/")
+      }
+      let (first, second) = (cards(duplicate[2 * j]), cards(duplicate[2 * j + 1]))
+      #expect(first[0] == second[0])
+      for round in 1..<min(first.count, second.count) { #expect(first[round] == second[round]) }
+    }
+  }
+
+  @Test func badArgumentsAreRefusedClearly() throws {
+    let one = try SkepticBinary.run(["arena", "--bot", "a=random"])
+    #expect(one.status != 0 && one.standardError.contains("at least two --bot"))
+    let malformed = try SkepticBinary.run(["arena", "--bot", "a=random", "--bot", "oops"])
+    #expect(malformed.status != 0 && malformed.standardError.contains("'oops' is not NAME=SPEC"))
+  }
+}
