@@ -10,8 +10,20 @@ public protocol Agent {
   mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action
   /// Called when a hand this agent played has ended.
   mutating func handEnded(_ end: Message.HandEnd, game: GameDefinition)
+  /// Overrides the normal answer (for the test agents that misbehave on purpose); nil for the
+  /// normal path through ``act(_:view:game:)``.
+  mutating func override(_ decision: Message.Decide) -> Override?
+}
+
+/// A misbehaving answer.
+public enum Override: Sendable, Hashable {
+  /// Send this text as the action.
+  case text(String)
+  /// Leave the process at once, mid-hand.
+  case exit
 }
 
 extension Agent {
   public mutating func handEnded(_ end: Message.HandEnd, game: GameDefinition) {}
+  public mutating func override(_ decision: Message.Decide) -> Override? { nil }
 }

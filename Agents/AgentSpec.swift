@@ -8,7 +8,13 @@ public enum AgentSpec {
     case "call": return CallAgent()
     case "raise": return RaiseAgent()
     case "random": return RandomAgent(seed: seed)
+    case "garbage": return GarbageAgent()
     default:
+      if spec.hasPrefix("sleep:"), let milliseconds = Int(spec.dropFirst(6)), milliseconds >= 0 {
+        return SleepyAgent(milliseconds: milliseconds)
+      }
+      if spec.hasPrefix("exit:"), let count = Int(spec.dropFirst(5)), count > 0 { return QuittingAgent(after: count) }
+      if spec.hasPrefix("record:") { return RecordingAgent(path: String(spec.dropFirst(7))) }
       if spec.hasPrefix("policy:") {
         do {
           return try PolicyAgent(path: String(spec.dropFirst("policy:".count)), seed: seed)
@@ -16,7 +22,9 @@ public enum AgentSpec {
           throw AgentError("\(spec): \(error)")
         }
       }
-      throw AgentError("unknown agent '\(spec)'; agents are call, raise, random and policy:FILE")
+      throw AgentError(
+        "unknown agent '\(spec)'; agents are call, raise, random and policy:FILE (and, for testing arenas, garbage, sleep:MS, exit:N, record:FILE)"
+      )
     }
   }
 }

@@ -1,4 +1,5 @@
 import BotProtocol
+import Foundation
 import PokerRules
 import ZeroMQ
 
@@ -54,6 +55,16 @@ public struct BotRuntime {
           throw AgentError("the arena refused this bot: \(refused.reason) (it speaks protocols \(refused.protocols))")
         case .decide(let decide):
           guard let definition else { throw AgentError("the arena asked for a decision before welcoming this bot") }
+          switch agent.override(decide) {
+          case .text(let text):
+            summary.decisions += 1
+            try socket.send([Message.act(.init(id: decide.id, action: text)).encoded()])
+            continue
+          case .exit:
+            exit(3)
+          case nil:
+            break
+          }
           let action: Action
           if let view = try? MatchState(parsing: decide.matchState, game: definition) {
             action = agent.act(decide, view: view, game: definition)

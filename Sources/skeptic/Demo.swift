@@ -1,24 +1,39 @@
 import ArgumentParser
-import Cards
 import Foundation
 
 extension Skeptic {
   /// `skeptic demo`: the README's main job.
   struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "A first look: the bundled games with their sizes, then an equity calculation."
+      abstract: "The main job: solve Leduc hold'em, then an arena match of the solution against simple bots.",
+      discussion: "Writes its policy, logs and report under --out (default skeptic-demo/)."
     )
 
+    @Option(help: "Folder for the policy, logs and report.")
+    var out: String = "skeptic-demo"
+
+    @Option(help: "Hands per pair in the arena.")
+    var hands: Int = 1_000
+
     func run() throws {
-      print("Skeptic \(SkepticVersion.current): the bundled games\n")
-      let games = try Games.List.parse([])
-      try games.run()
-      print("\nAll-in equity, exact over every board: skeptic equity AhKh QsQd\n")
-      var equity = try Equity.parse(["AhKh", "QsQd"])
-      try equity.run()
-      print("\nThe same for ranges: skeptic equity 'QQ+,AKs' 'AQo-ATo,KQs'\n")
-      equity = try Equity.parse(["QQ+,AKs", "AQo-ATo,KQs"])
-      try equity.run()
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      let policy = out + "/leduc.policy"
+      print("1. Solving Leduc hold'em with DCFR (skeptic train --game leduc --algorithm dcfr --iterations 2000)\n")
+      var train = try Train.parse([
+        "--game", "leduc", "--algorithm", "dcfr", "--iterations", "2000", "--out", policy, "--plot",
+        out + "/convergence.svg",
+      ])
+      try train.run()
+      print("\n2. An arena match: the solution against random and call bots, each its own process")
+      print(
+        "   (skeptic arena --game leduc --bot cfr=policy:\(policy) --bot random=random --bot call=call --hands \(hands))\n"
+      )
+      var arena = try ArenaCommand.parse([
+        "--game", "leduc", "--bot", "cfr=policy:\(policy)", "--bot", "random=random", "--bot", "call=call", "--hands",
+        String(hands), "--out", out + "/match",
+      ])
+      try arena.run()
+      print("\nNext: skeptic --help, or skeptic games, skeptic equity AhKh QsQd, skeptic stats FILE.csv …")
     }
   }
 }
