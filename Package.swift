@@ -38,7 +38,7 @@ let package = Package(
     // The bots: the Agent protocol, built-in agents and the runtime that connects one to an arena.
     .target(
       name: "Agents", dependencies: ["BotProtocol", "PokerRules", "Cards", "Solver", "Randomness", "ZeroMQ"],
-      path: "Agents", exclude: ["README.md"]),
+      path: "Agents", exclude: ["README.md", "examples"]),
     // The referee and match runner; bots are processes, so it never imports Agents.
     .target(
       name: "Arena",

@@ -30,6 +30,8 @@ public final class MatchRunner {
     public var maxCorrections = 100
     public var outDirectory: String
     public var listen = "tcp://127.0.0.1:*"
+    /// How long to wait for every bot to say hello, in milliseconds.
+    public var registrationTimeoutMs = 30_000
     /// The `skeptic` executable that runs the bots.
     public var executable: String
 
@@ -75,7 +77,7 @@ public final class MatchRunner {
       header:
         "# skeptic arena: game \(config.game), seed \(config.seed), \(config.duplicate ? "duplicate, " : "")bots \(config.bots.map { "\($0.name)=\($0.spec)" }.joined(separator: " "))"
     )
-    for (index, bot) in config.bots.enumerated() {
+    for (index, bot) in config.bots.enumerated() where bot.spec != "remote" {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: config.executable)
       process.arguments = [
@@ -98,7 +100,7 @@ public final class MatchRunner {
     let missing: Set<String>
     do {
       missing = try connection.register(
-        Set(config.bots.map(\.name)), game: config.game, welcome: welcome, timeoutMs: 30_000)
+        Set(config.bots.map(\.name)), game: config.game, welcome: welcome, timeoutMs: config.registrationTimeoutMs)
     } catch {
       throw ArenaError("registering bots failed: \(error)")
     }

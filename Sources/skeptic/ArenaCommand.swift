@@ -10,7 +10,9 @@ extension Skeptic {
       abstract:
         "Play a match between bots, each its own process, and report who is better with anytime-valid evidence.",
       discussion: """
-        Each --bot NAME=SPEC is launched as `skeptic bot` (SPEC: call, raise, random, policy:FILE). \
+        Each --bot NAME=SPEC is launched as `skeptic bot` (SPEC: call, raise, random, policy:FILE); \
+        NAME=remote instead waits for a bot of that name to connect to --listen, in any language \
+        (docs/PROTOCOL.md; Agents/examples/python_bot.py). \
         With more than two bots every pair plays. Seats swap every hand; --duplicate replays every \
         deal with the seats swapped. The logs (ACPC STATE lines in match.log, JSON lines in \
         events.jsonl) are appended as each hand ends; the report (report.txt, report.json, \
