@@ -5,16 +5,17 @@ import Randomness
 import Solver
 
 /// Plays a policy file: finds its information set from the match state and samples an action
-/// from the policy's probabilities with its own seeded generator.
+/// from the policy's probabilities, drawing from the seed's sub-stream for the decision's id (so
+/// a restarted bot makes the same choices).
 public struct PolicyAgent: Agent {
   public let name: String
   public let file: PolicyFile
-  var generator: SeededGenerator
+  let root: SeededGenerator
 
   public init(path: String, seed: UInt64) throws(SolverError) {
     file = try PolicyFile.read(from: path)
     name = "policy"
-    generator = SeededGenerator(seed: seed)
+    root = SeededGenerator(seed: seed)
   }
 
   /// The policy's probabilities for each action at the decision, or nil when the state is not
@@ -30,6 +31,7 @@ public struct PolicyAgent: Agent {
 
   public mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
     guard let (actions, probabilities) = probabilities(for: view) else { return .call }
+    var generator = root.substream(UInt64(truncatingIfNeeded: decision.id))
     let target = generator.unitDouble()
     var cumulative = 0.0
     for (action, probability) in zip(actions, probabilities) {

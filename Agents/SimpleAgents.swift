@@ -20,14 +20,16 @@ public struct RaiseAgent: Agent {
 }
 
 /// Picks uniformly among fold (when facing a bet), call and raise; a no-limit raise size is
-/// uniform over the legal range. Seeded: the same seed gives the same choices.
+/// uniform over the legal range. Each decision draws from the seed's sub-stream for that
+/// decision's id, so the same seed gives the same choices even after the bot restarts.
 public struct RandomAgent: Agent {
   public let name = "random"
-  var generator: SeededGenerator
+  let root: SeededGenerator
 
-  public init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+  public init(seed: UInt64) { root = SeededGenerator(seed: seed) }
 
   public mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
+    var generator = root.substream(UInt64(truncatingIfNeeded: decision.id))
     var options: [Action] = [.call]
     if decision.legal.fold { options.append(.fold) }
     if let raise = decision.legal.raise, raise.count == 2 {

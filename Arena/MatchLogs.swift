@@ -10,8 +10,13 @@ final class MatchLogs {
   let log: FileHandle
   let events: FileHandle
 
-  init(directory: String, header: String) throws(ArenaError) {
+  /// Opens the logs for appending; `fresh` starts new files (refusing to overwrite a match).
+  init(directory: String, header: String, fresh: Bool) throws(ArenaError) {
     self.directory = directory
+    if fresh && FileManager.default.fileExists(atPath: directory + "/events.jsonl") {
+      throw ArenaError(
+        "\(directory) already holds a match; continue it with --resume \(directory) or choose another --out")
+    }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
@@ -48,6 +53,61 @@ final class MatchLogs {
     } catch {
       throw ArenaError("\(directory): cannot append to the logs: \(error.localizedDescription)")
     }
+  }
+
+  /// Writes the match's configuration, which `--resume` reads back.
+  func saveConfiguration(_ configuration: MatchRunner.Configuration) throws(ArenaError) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    do {
+      try AtomicFile.write((try? encoder.encode(configuration)) ?? Data(), to: directory + "/match.json")
+    } catch {
+      throw ArenaError("\(error)")
+    }
+  }
+
+  /// Reads the configuration of the match in `directory`.
+  static func configuration(in directory: String) throws(ArenaError) -> MatchRunner.Configuration {
+    guard let data = FileManager.default.contents(atPath: directory + "/match.json"),
+      let configuration = try? JSONDecoder().decode(MatchRunner.Configuration.self, from: data)
+    else { throw ArenaError("\(directory)/match.json is missing or unreadable; there is no match to resume there") }
+    return configuration
+  }
+
+  /// The finished hands of an interrupted match, by pair, from `events.jsonl` (a last line cut
+  /// off by the kill is dropped); both logs are rewritten to hold exactly those hands.
+  static func recover(directory: String, header: String) throws(ArenaError) -> [String: [HandRecord]] {
+    struct Tagged: Decodable { var pair: String }
+    let text =
+      (FileManager.default.contents(atPath: directory + "/events.jsonl")).map { String(decoding: $0, as: UTF8.self) }
+      ?? ""
+    var records: [String: [HandRecord]] = [:]
+    var order: [(String, HandRecord)] = []
+    let decoder = JSONDecoder()
+    for line in text.split(separator: "\n") {
+      let data = Data(line.utf8)
+      guard let tag = try? decoder.decode(Tagged.self, from: data),
+        let record = try? decoder.decode(HandRecord.self, from: data),
+        record.hand == records[tag.pair, default: []].count
+      else { continue }
+      records[tag.pair, default: []].append(record)
+      order.append((tag.pair, record))
+    }
+    var log = header + "\n"
+    var events = ""
+    for (pair, record) in order {
+      log += record.acpcLine + "\n"
+      var event = record.jsonLine
+      event.removeLast()
+      events += event + ",\"pair\":\"\(pair)\"}\n"
+    }
+    do {
+      try AtomicFile.write(Data(log.utf8), to: directory + "/match.log")
+      try AtomicFile.write(Data(events.utf8), to: directory + "/events.jsonl")
+    } catch {
+      throw ArenaError("\(error)")
+    }
+    return records
   }
 
   func writeReport(_ report: MatchReport) throws(ArenaError) {

@@ -9,7 +9,7 @@ import Solver
 /// comparison per pair, and stops a pair early on a forfeit or, when asked, once the evidence is
 /// decisive.
 public final class MatchRunner {
-  public struct Bot: Sendable, Hashable {
+  public struct Bot: Sendable, Hashable, Codable {
     public var name: String
     public var spec: String
     public init(name: String, spec: String) {
@@ -18,7 +18,7 @@ public final class MatchRunner {
     }
   }
 
-  public struct Configuration: Sendable {
+  public struct Configuration: Sendable, Codable {
     public var game: String
     public var bots: [Bot]
     public var hands: Int
@@ -34,6 +34,8 @@ public final class MatchRunner {
     public var registrationTimeoutMs = 30_000
     /// The `skeptic` executable that runs the bots.
     public var executable: String
+    /// Continue the match recorded in `outDirectory` instead of starting afresh.
+    public var resume = false
 
     public init(game: String, bots: [Bot], hands: Int, outDirectory: String, executable: String) {
       self.game = game
@@ -72,11 +74,13 @@ public final class MatchRunner {
     do { connection = try Connection(listen: config.listen) } catch {
       throw ArenaError("cannot listen on \(config.listen): \(error)")
     }
-    let logs = try MatchLogs(
-      directory: config.outDirectory,
-      header:
-        "# skeptic arena: game \(config.game), seed \(config.seed), \(config.duplicate ? "duplicate, " : "")bots \(config.bots.map { "\($0.name)=\($0.spec)" }.joined(separator: " "))"
-    )
+    let bots = config.bots.map { "\($0.name)=\($0.spec)" }.joined(separator: " ")
+    let header =
+      "# skeptic arena: game \(config.game), seed \(config.seed), \(config.duplicate ? "duplicate, " : "")bots \(bots)"
+    let previous: [String: [HandRecord]] =
+      config.resume ? try MatchLogs.recover(directory: config.outDirectory, header: header) : [:]
+    let logs = try MatchLogs(directory: config.outDirectory, header: header, fresh: !config.resume)
+    if !config.resume { try logs.saveConfiguration(config) }
     for (index, bot) in config.bots.enumerated() where bot.spec != "remote" {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: config.executable)
@@ -134,9 +138,11 @@ public final class MatchRunner {
         var corrections = [0, 0]
         var total = 0.0
         let pairStart = Date()
+        let done = previous[label] ?? []
         for hand in 0..<config.hands {
-          let record = referee.play(hand: hand, players: &players)
-          try logs.append(record, pair: label)
+          let resumed = hand < done.count
+          let record = resumed ? done[hand] : referee.play(hand: hand, players: &players)
+          if !resumed { try logs.append(record, pair: label) }
           let seatOfA = record.seating.firstIndex(of: 0)!
           let result = record.payoffs[seatOfA]
           total += result
@@ -194,6 +200,11 @@ public final class MatchRunner {
       exploitability: exploitability, seconds: Date().timeIntervalSince(start))
     try logs.writeReport(report)
     return report
+  }
+
+  /// The settings of the match recorded in `directory`, for `--resume`.
+  public static func savedConfiguration(in directory: String) throws(ArenaError) -> Configuration {
+    try MatchLogs.configuration(in: directory)
   }
 
   /// The most a player can win or lose in one hand: the largest contribution possible.

@@ -56,10 +56,14 @@ extension Skeptic {
     @Option(help: "Invalid actions a bot may send before it forfeits.")
     var maxInvalid: Int = 100
 
+    @Option(help: "Continue the interrupted match in this folder (its saved settings are used).")
+    var resume: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func validate() throws {
+      if resume != nil { return }
       guard bots.count >= 2 else { throw ValidationError("give at least two --bot NAME=SPEC") }
       for bot in bots where bot.split(separator: "=", maxSplits: 1).count != 2 {
         throw ValidationError("--bot '\(bot)' is not NAME=SPEC (for example cfr=policy:leduc.policy)")
@@ -69,7 +73,8 @@ extension Skeptic {
     }
 
     func run() throws {
-      let parsed = bots.map { text -> MatchRunner.Bot in
+      let parsed = bots.compactMap { text -> MatchRunner.Bot? in
+        guard text.contains("=") else { return nil }
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         return MatchRunner.Bot(name: parts[0], spec: parts[1])
       }
@@ -84,6 +89,12 @@ extension Skeptic {
       configuration.listen = listen
       configuration.actionTimeMs = actionTime
       configuration.maxCorrections = maxInvalid
+      if let resume {
+        do { configuration = try MatchRunner.savedConfiguration(in: resume) } catch { throw CommandError(error) }
+        configuration.executable = executable
+        configuration.outDirectory = resume
+        configuration.resume = true
+      }
       let live = Terminal.standardErrorIsTerminal && !json
       var lastLine = Date.distantPast
       let report: MatchReport

@@ -17,6 +17,8 @@ extension Skeptic {
 
     func run() throws {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      // The demo owns its folder: a previous demo's match is replaced.
+      try? FileManager.default.removeItem(atPath: out + "/match")
       let policy = out + "/leduc.policy"
       print("1. Solving Leduc hold'em with DCFR (skeptic train --game leduc --algorithm dcfr --iterations 2000)\n")
       var train = try Train.parse([

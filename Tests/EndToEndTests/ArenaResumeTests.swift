@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ArenaResumeTests {
+  @Test func aKilledMatchResumesWithEveryHandCountedOnce() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-resume-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let straight = directory.appendingPathComponent("straight").path
+    let killed = directory.appendingPathComponent("killed").path
+    let common = [
+      "arena", "--game", "leduc", "--bot", "a=random", "--bot", "b=random", "--hands", "3000", "--seed", "2",
+    ]
+    let full = try SkepticBinary.run(common + ["--out", straight])
+    #expect(full.status == 0, "\(full.standardError)")
+
+    let process = Process()
+    process.executableURL = SkepticBinary.url
+    process.arguments = common + ["--out", killed]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 1.5)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    // The bots the killed arena launched notice nothing more is coming and give up; resuming
+    // launches new ones.
+    let partial = try String(contentsOfFile: killed + "/match.log", encoding: .utf8).split(separator: "\n").count - 1
+    #expect(partial > 0 && partial < 3000, "the kill came after \(partial) hands")
+
+    let resumed = try SkepticBinary.run(["arena", "--resume", killed])
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    let log = try String(contentsOfFile: killed + "/match.log", encoding: .utf8)
+    let hands = log.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.map { $0.split(separator: ":")[1] }
+    #expect(hands.count == 3000)
+    #expect(
+      hands.elementsEqual((0..<3000).map { Substring(String($0)) }), "hands are missing, repeated or out of order")
+    let uninterrupted = try String(contentsOfFile: straight + "/match.log", encoding: .utf8)
+    #expect(
+      log.count == uninterrupted.count && log == uninterrupted, "the resumed log differs from an uninterrupted run's")
+    let fresh = try SkepticBinary.run(common + ["--out", killed])
+    #expect(fresh.status != 0 && fresh.standardError.contains("already holds a match"))
+  }
+}
