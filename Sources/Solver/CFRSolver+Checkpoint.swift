@@ -65,12 +65,6 @@ extension CFRSolver {
     } catch {
       throw SolverError(.badFile, "\(path): the header is not valid: \(error)")
     }
-    let definition: GameDefinition
-    do {
-      definition = try GameDefinition(parsing: header.gameDefinition, source: "\(path) (game definition)")
-    } catch {
-      throw SolverError(.badFile, "\(path): \(error)")
-    }
     guard var algorithm = Algorithm(name: header.algorithm),
       let precision = SolverSettings.Precision(rawValue: header.precision)
     else {
@@ -79,7 +73,7 @@ extension CFRSolver {
     if case .discounted = algorithm, let alpha = header.alpha, let beta = header.beta, let gamma = header.gamma {
       algorithm = .discounted(alpha: alpha, beta: beta, gamma: gamma)
     }
-    let game = try CompiledGame.compile(definition)
+    let game = try CompiledGame.compile(embeddedIn: header.gameDefinition, file: path)
     let solver = CFRSolver(
       game: game,
       settings: SolverSettings(

@@ -145,30 +145,9 @@ public final class CFRSolver: @unchecked Sendable {
   }
 
   private func normalized<S: BinaryFloatingPoint>(_ values: UnsafeMutablePointer<S>, floor: Bool) -> Policy {
-    var probabilities = [Double](repeating: 0, count: game.slotCount)
-    let hands = game.hands.count
-    for node in game.decisionNodes {
-      let slot = Int(game.slotOffset[Int(node)])
-      let actions = Int(game.childCount[Int(node)])
-      for h in 0..<hands {
-        var total = 0.0
-        for a in 0..<actions {
-          var value = Double(values[slot + a * hands + h])
-          if floor { value = max(value, 0) }
-          if let predictions, floor {
-            value = max(
-              Double(values[slot + a * hands + h])
-                + Double(predictions.assumingMemoryBound(to: S.self)[slot + a * hands + h]), 0)
-          }
-          probabilities[slot + a * hands + h] = value
-          total += value
-        }
-        for a in 0..<actions {
-          probabilities[slot + a * hands + h] =
-            total > 0 ? probabilities[slot + a * hands + h] / total : 1 / Double(actions)
-        }
-      }
-    }
-    return Policy(game: game, probabilities: probabilities)
+    let predictions = floor ? self.predictions?.assumingMemoryBound(to: S.self) : nil
+    return Policy(
+      normalizing: UnsafePointer(values), plus: predictions.map { UnsafePointer($0) }, floorAtZero: floor, game: game)
   }
+
 }

@@ -25,6 +25,17 @@ extension CompiledGame {
     return builder.finish()
   }
 
+  /// Compiles the game whose definition text a file carries, blaming the file for any fault.
+  static func compile(embeddedIn text: String, file path: String) throws(SolverError) -> CompiledGame {
+    let definition: GameDefinition
+    do {
+      definition = try GameDefinition(parsing: text, source: "\(path) (game definition)")
+    } catch {
+      throw SolverError(.badFile, "\(path): \(error)")
+    }
+    return try compile(definition)
+  }
+
   /// Fills the node arrays in depth-first order.
   struct Builder {
     let game: GameDefinition

@@ -51,13 +51,7 @@ extension MonteCarloCFR: IterativeSolver {
     else {
       throw SolverError(.badFile, "\(path): the header is not valid")
     }
-    let definition: GameDefinition
-    do {
-      definition = try GameDefinition(parsing: header.gameDefinition, source: "\(path) (game definition)")
-    } catch {
-      throw SolverError(.badFile, "\(path): \(error)")
-    }
-    let game = try CompiledGame.compile(definition)
+    let game = try CompiledGame.compile(embeddedIn: header.gameDefinition, file: path)
     let sampling: Sampling =
       header.sampling == "os-mccfr" ? .outcome(exploration: header.exploration ?? 0.6) : .external
     let solver = MonteCarloCFR(game: game, sampling: sampling, seed: 0)

@@ -230,20 +230,7 @@ public final class MonteCarloCFR: @unchecked Sendable {
 
   /// The average strategy (uniform where nothing accumulated).
   public func averagePolicy() -> Policy {
-    var probabilities = [Double](repeating: 0, count: game.slotCount)
-    let hands = game.hands.count
-    for node in game.decisionNodes {
-      let slot = Int(game.slotOffset[Int(node)])
-      let actions = Int(game.childCount[Int(node)])
-      for h in 0..<hands {
-        var total = 0.0
-        for a in 0..<actions { total += Double(sums[slot + a * hands + h]) }
-        for a in 0..<actions {
-          probabilities[slot + a * hands + h] =
-            total > 0 ? Double(sums[slot + a * hands + h]) / total : 1 / Double(actions)
-        }
-      }
-    }
-    return Policy(game: game, probabilities: probabilities)
+    Policy(normalizing: UnsafePointer(sums), plus: nil, floorAtZero: false, game: game)
   }
+
 }

@@ -76,13 +76,7 @@ public struct PolicyFile: Sendable {
     } catch {
       throw SolverError(.badFile, "\(path): the header is not valid: \(error)")
     }
-    let definition: GameDefinition
-    do {
-      definition = try GameDefinition(parsing: header.gameDefinition, source: "\(path) (game definition)")
-    } catch {
-      throw SolverError(.badFile, "\(path): \(error)")
-    }
-    let game = try CompiledGame.compile(definition)
+    let game = try CompiledGame.compile(embeddedIn: header.gameDefinition, file: path)
     guard game.slotCount == header.slotCount, game.hands.count == header.handCount, body.count == header.slotCount * 8
     else {
       throw SolverError(
