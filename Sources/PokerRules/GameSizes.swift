@@ -78,7 +78,8 @@ public struct GameSizes: Codable, Sendable, Hashable {
   }
 }
 
-func binomial(_ n: Int, _ k: Int) -> Double {
+/// The number of ways to choose `k` of `n` items, as a `Double` (exact below 2^53).
+public func binomial(_ n: Int, _ k: Int) -> Double {
   guard k >= 0, k <= n else { return 0 }
   return (0..<k).reduce(1.0) { $0 * Double(n - $1) / Double($1 + 1) }
 }

@@ -192,8 +192,3 @@ extension CompiledGame {
     }
   }
 }
-
-func binomial(_ n: Int, _ k: Int) -> Double {
-  guard k >= 0, k <= n else { return 0 }
-  return (0..<k).reduce(1.0) { $0 * Double(n - $1) / Double($1 + 1) }
-}
