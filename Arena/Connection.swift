@@ -85,7 +85,7 @@ struct RemotePlayer: SeatPlayer {
   let actionTimeMs: Int
 
   mutating func decide(_ request: Message.Decide) -> PlayerReply {
-    connection.ask(name, request, timeoutMs: actionTimeMs)
+    connection.ask(name, request, timeoutMs: request.timeLeftMs)
   }
 
   mutating func handEnded(_ end: Message.HandEnd) {

@@ -27,6 +27,8 @@ public final class MatchRunner {
     public var alpha = 0.05
     public var stopWhenDecided = false
     public var actionTimeMs = 10_000
+    /// Milliseconds a bot may take over one hand.
+    public var handTimeMs = 60_000
     public var maxCorrections = 100
     public var outDirectory: String
     public var listen = "tcp://127.0.0.1:*"
@@ -127,9 +129,11 @@ public final class MatchRunner {
           RemotePlayer(name: a.name, connection: connection, actionTimeMs: config.actionTimeMs),
           RemotePlayer(name: b.name, connection: connection, actionTimeMs: config.actionTimeMs),
         ]
-        let referee = Referee(
+        var referee = Referee(
           game: definition,
           schedule: DealSchedule(seed: config.seed &+ UInt64(pairs.count), duplicate: config.duplicate, players: 2))
+        referee.actionTimeMs = config.actionTimeMs
+        referee.handTimeMs = config.handTimeMs
         var comparison: PairedComparison
         do { comparison = try PairedComparison(alpha: config.alpha, range: bound) } catch {
           throw ArenaError("\(error)")

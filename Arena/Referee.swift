@@ -11,8 +11,10 @@ import PokerRules
 public struct Referee: Sendable {
   public let game: GameDefinition
   public let schedule: DealSchedule
-  /// Milliseconds a seat may take per action (reported to bots).
+  /// Milliseconds a seat may take per action, and in all over one hand (reported to bots as the
+  /// time left for each decision).
   public var actionTimeMs = 10_000
+  public var handTimeMs = 60_000
 
   public init(game: GameDefinition, schedule: DealSchedule) {
     self.game = game
@@ -27,6 +29,7 @@ public struct Referee: Sendable {
     var corrected = [Int](repeating: 0, count: game.numPlayers)
     var failures = [String?](repeating: nil, count: game.numPlayers)
     var requestID = hand * 1_000
+    var used = [Int](repeating: 0, count: game.numPlayers)
     while !state.isTerminal {
       if state.isChanceNode {
         try! state.deal(deck.next()!)
@@ -44,8 +47,12 @@ public struct Referee: Sendable {
           id: requestID, hand: hand, matchState: view.description, seat: seat,
           legal: .init(
             fold: legal.canFold, call: legal.callAmount, raise: legal.raiseTo.map { [$0.lowerBound, $0.upperBound] }),
-          pot: state.pot, stacks: (0..<game.numPlayers).map { state.stackLeft($0) }, timeLeftMs: actionTimeMs)
-        switch players[seating[seat]].decide(request) {
+          pot: state.pot, stacks: (0..<game.numPlayers).map { state.stackLeft($0) },
+          timeLeftMs: max(0, min(actionTimeMs, handTimeMs - used[seat])))
+        let asked = Date()
+        let reply = players[seating[seat]].decide(request)
+        used[seat] += Int(Date().timeIntervalSince(asked) * 1000)
+        switch reply {
         case .action(let text):
           let (chosen, wasCorrected) = Referee.interpret(text, legal: legal, game: game)
           action = chosen

@@ -53,6 +53,9 @@ extension Skeptic {
     @Option(help: "Milliseconds a bot may take per action.")
     var actionTime: Int = 10_000
 
+    @Option(help: "Milliseconds a bot may take over one hand.")
+    var handTime: Int = 60_000
+
     @Option(help: "Invalid actions a bot may send before it forfeits.")
     var maxInvalid: Int = 100
 
@@ -89,6 +92,7 @@ extension Skeptic {
       configuration.listen = listen
       configuration.actionTimeMs = actionTime
       configuration.maxCorrections = maxInvalid
+      configuration.handTimeMs = handTime
       if let resume {
         do { configuration = try MatchRunner.savedConfiguration(in: resume) } catch { throw CommandError(error) }
         configuration.executable = executable

@@ -1,6 +1,7 @@
 import Arena
 import BotProtocol
 import Cards
+import Foundation
 import PokerRules
 import Testing
 
@@ -109,6 +110,29 @@ struct RecordingPlayer: SeatPlayer {
     #expect(Referee.interpret("r300", legal: legal, game: game) == (.raise(to: 300), false))
     #expect(Referee.interpret("f", legal: legal, game: game) == (.fold, false))
     #expect(Referee.interpret("hello", legal: legal, game: game) == (.call, true))
+  }
+
+  /// Each answer takes 40 ms: fine per action (limit 100 ms), but the hand limit of 60 ms is
+  /// spent after two, so the third decision of a hand is asked with no time left.
+  @Test func theHandTimeLimitBoundsEachDecision() {
+    struct Slow: SeatPlayer {
+      let name = "slow"
+      var timeLeft: [Int] = []
+      mutating func decide(_ request: Message.Decide) -> PlayerReply {
+        timeLeft.append(request.timeLeftMs)
+        Thread.sleep(forTimeInterval: 0.04)
+        return request.timeLeftMs <= 0 ? .timedOut : .action("r")
+      }
+      mutating func handEnded(_ end: Message.HandEnd) {}
+    }
+    var referee = Referee(game: leduc, schedule: DealSchedule(seed: 1, duplicate: false, players: 2))
+    referee.actionTimeMs = 100
+    referee.handTimeMs = 60
+    var players: [Slow] = [Slow(), Slow()]
+    let record = referee.play(hand: 0, players: &players)
+    #expect(players[0].timeLeft.first == 60)
+    #expect(players.flatMap(\.timeLeft).contains { $0 < 60 })
+    #expect(record.failures.contains("timed out"))
   }
 
   @Test func aTimeoutOrDisconnectIsRecordedAndTheHandFinishes() {
