@@ -38,7 +38,7 @@ public struct RecordingAgent: Agent {
   public let name = "record"
   let handle: FileHandle?
   public init(path: String) {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     handle = FileHandle(forWritingAtPath: path)
   }
   func record(_ line: String) { try? handle?.write(contentsOf: Data((line + "\n").utf8)) }

@@ -25,7 +25,7 @@ final class MatchLogs {
     func open(_ name: String, _ first: String?) throws(ArenaError) -> FileHandle {
       let path = directory + "/" + name
       if !FileManager.default.fileExists(atPath: path) {
-        FileManager.default.createFile(atPath: path, contents: first.map { Data(($0 + "\n").utf8) })
+        _ = FileManager.default.createFile(atPath: path, contents: first.map { Data(($0 + "\n").utf8) })
       }
       guard let handle = FileHandle(forWritingAtPath: path) else {
         throw ArenaError("\(path): cannot open for appending")

@@ -43,7 +43,7 @@ public struct HandEvaluator: @unchecked Sendable {
   @usableFromInline static let scrambleMultiplier: UInt32 = 0x0163_9A7B
 
   @inlinable
-  @usableFromInline static func scramble(_ key: UInt32) -> UInt32 { (key &* scrambleMultiplier) & 0x01FF_FFFF }
+  static func scramble(_ key: UInt32) -> UInt32 { (key &* scrambleMultiplier) & 0x01FF_FFFF }
 
   /// The rank of a hand of at most seven cards.
   @inlinable

@@ -21,7 +21,7 @@ extension Skeptic {
       try? FileManager.default.removeItem(atPath: out + "/match")
       let policy = out + "/leduc.policy"
       print("1. Solving Leduc hold'em with DCFR (skeptic train --game leduc --algorithm dcfr --iterations 2000)\n")
-      var train = try Train.parse([
+      let train = try Train.parse([
         "--game", "leduc", "--algorithm", "dcfr", "--iterations", "2000", "--out", policy, "--plot",
         out + "/convergence.svg",
       ])
@@ -30,7 +30,7 @@ extension Skeptic {
       print(
         "   (skeptic arena --game leduc --bot cfr=policy:\(policy) --bot random=random --bot call=call --hands \(hands))\n"
       )
-      var arena = try ArenaCommand.parse([
+      let arena = try ArenaCommand.parse([
         "--game", "leduc", "--bot", "cfr=policy:\(policy)", "--bot", "random=random", "--bot", "call=call", "--hands",
         String(hands), "--out", out + "/match",
       ])
