@@ -37,7 +37,10 @@ let package = Package(
     .target(name: "BotProtocol"),
     // The bots: the Agent protocol, built-in agents and the runtime that connects one to an arena.
     .target(
-      name: "Agents", dependencies: ["BotProtocol", "PokerRules", "Cards", "Solver", "Randomness", "ZeroMQ"],
+      name: "Agents",
+      dependencies: [
+        "BotProtocol", "PokerRules", "Cards", "Solver", "Randomness", "ZeroMQ", "GameTheoreticProbability",
+      ],
       path: "Agents", exclude: ["README.md", "examples"]),
     // The referee and match runner; bots are processes, so it never imports Agents.
     .target(
@@ -68,7 +71,8 @@ let package = Package(
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
     .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol"]),
     .testTarget(name: "ArenaTests", dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards"]),
-    .testTarget(name: "AgentsTests", dependencies: ["Agents", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
+    .testTarget(
+      name: "AgentsTests", dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
   ]

@@ -1,6 +1,7 @@
 import Solver
 
-/// Agents by name, as the command line gives them: `call`, `raise`, `random`, `policy:FILE`.
+/// Agents by name, as the command line gives them: `call`, `raise`, `random`, `policy:FILE`,
+/// `adaptive:FILE`.
 public enum AgentSpec {
   /// The agent a spec names; `seed` seeds any randomness it has.
   public static func make(_ spec: String, seed: UInt64) throws(AgentError) -> any Agent {
@@ -15,6 +16,13 @@ public enum AgentSpec {
       }
       if spec.hasPrefix("exit:"), let count = Int(spec.dropFirst(5)), count > 0 { return QuittingAgent(after: count) }
       if spec.hasPrefix("record:") { return RecordingAgent(path: String(spec.dropFirst(7))) }
+      if spec.hasPrefix("adaptive:") {
+        do {
+          return try AdaptiveAgent(path: String(spec.dropFirst("adaptive:".count)), seed: seed)
+        } catch {
+          throw AgentError("\(spec): \(error)")
+        }
+      }
       if spec.hasPrefix("policy:") {
         do {
           return try PolicyAgent(path: String(spec.dropFirst("policy:".count)), seed: seed)
@@ -23,7 +31,7 @@ public enum AgentSpec {
         }
       }
       throw AgentError(
-        "unknown agent '\(spec)'; agents are call, raise, random and policy:FILE (and, for testing arenas, garbage, sleep:MS, exit:N, record:FILE)"
+        "unknown agent '\(spec)'; agents are call, raise, random, policy:FILE and adaptive:FILE (and, for testing arenas, garbage, sleep:MS, exit:N, record:FILE)"
       )
     }
   }

@@ -56,6 +56,28 @@ public struct BestResponse: Sendable {
       exploitability: nashConv / Double(view.numPlayers))
   }
 
+  /// A best response of `responder` to `policy`: a pure strategy at the responder's nodes (one
+  /// action per information set, the first of equal best), the policy's own elsewhere.
+  public func bestResponsePolicy(to policy: Policy, responder: Int) -> Policy {
+    let view = game.view
+    let hands = view.handCount
+    let count = (view.depth + 2) * Walker<Double, AnyWidth>.scratchPerLevel(view) + view.numPlayers * hands + hands
+    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count)
+    scratch.initialize(repeating: 0, count: count)
+    defer { scratch.deallocate() }
+    var result = policy.probabilities
+    result.withUnsafeMutableBufferPointer { output in
+      policy.probabilities.withUnsafeBufferPointer { probabilities in
+        scratch.update(repeating: 1, count: view.numPlayers * hands)
+        var walker = Walker<Double, AnyWidth>(game: view, traverser: responder, purpose: .bestResponse)
+        walker.policy = probabilities.baseAddress
+        walker.bestActions = output.baseAddress
+        walker.walk(0, scratch, scratch + view.numPlayers * hands, scratch + view.numPlayers * hands + hands)
+      }
+    }
+    return Policy(game: game, probabilities: result)
+  }
+
   /// NashConv / players for a policy.
   public func exploitability(_ policy: Policy) -> Double { evaluate(policy).exploitability }
 }

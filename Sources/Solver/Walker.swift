@@ -49,6 +49,9 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
   var policy: UnsafePointer<Double>? = nil
   /// Workers for splitting large chance nodes; nil inside a worker and when single-threaded.
   var workers: Workers? = nil
+  /// When set (best response), the responder's best action per (node, hand) is written here as a
+  /// one-hot row of the table layout.
+  var bestActions: UnsafeMutablePointer<Double>? = nil
 
   /// The number of hands, a compile-time constant for the common widths so loops unroll.
   @inline(__always) var handCount: Int { Width.value > 0 ? Width.value : game.handCount }
@@ -200,9 +203,19 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
       childReach.update(from: reach, count: players * hands)
       for a in 0..<actions { walk(Int(game.children[start + a]), childReach, values + a * hands, next) }
       out.update(from: values, count: hands)
+      var best = [Int](repeating: 0, count: bestActions == nil ? 0 : hands)
       for a in 1..<max(actions, 1) {
         let row = values + a * hands
-        for h in 0..<hands { out[h] = max(out[h], row[h]) }
+        for h in 0..<hands where row[h] > out[h] {
+          out[h] = row[h]
+          if bestActions != nil { best[h] = a }
+        }
+      }
+      if let bestActions {
+        let slot = Int(game.slotOffset[node])
+        for a in 0..<actions {
+          for h in 0..<hands { bestActions[slot + a * hands + h] = best[h] == a ? 1 : 0 }
+        }
       }
       return
     }

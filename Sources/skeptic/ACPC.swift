@@ -16,7 +16,7 @@ extension Skeptic {
     @Option(help: "The port the dealer gave this seat.")
     var port: UInt16
 
-    @Option(help: "The agent: call, raise, random or policy:FILE.")
+    @Option(help: "The agent: call, raise, random, policy:FILE or adaptive:FILE.")
     var agent: String
 
     @Option(help: "The game the dealer plays (a bundled name or a .game file).")

@@ -10,7 +10,7 @@ extension Skeptic {
       abstract:
         "Play a match between bots, each its own process, and report who is better with anytime-valid evidence.",
       discussion: """
-        Each --bot NAME=SPEC is launched as `skeptic bot` (SPEC: call, raise, random, policy:FILE); \
+        Each --bot NAME=SPEC is launched as `skeptic bot` (SPEC: call, raise, random, policy:FILE, adaptive:FILE); \
         NAME=remote instead waits for a bot of that name to connect to --listen, in any language \
         (docs/PROTOCOL.md; Agents/examples/python_bot.py). \
         With more than two bots every pair plays. Seats swap every hand; --duplicate replays every \

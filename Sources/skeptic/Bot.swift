@@ -6,10 +6,11 @@ extension Skeptic {
   struct Bot: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Run one agent as a bot process connected to an arena (see docs/PROTOCOL.md).",
-      discussion: "Agents: call, raise, random, policy:FILE (a policy file written by skeptic train)."
+      discussion:
+        "Agents: call, raise, random, policy:FILE (a policy file written by skeptic train), adaptive:FILE (starts from that policy and exploits an opponent once an e-process shows it deviates)."
     )
 
-    @Option(help: "The agent: call, raise, random or policy:FILE.")
+    @Option(help: "The agent: call, raise, random, policy:FILE or adaptive:FILE.")
     var agent: String
 
     @Option(help: "The arena's address, such as tcp://127.0.0.1:5555.")

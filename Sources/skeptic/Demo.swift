@@ -5,7 +5,8 @@ extension Skeptic {
   /// `skeptic demo`: the README's main job.
   struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "The main job: solve Leduc hold'em, then an arena match of the solution against simple bots.",
+      abstract:
+        "The main job: solve Leduc hold'em, then an arena match of the solution, an adaptive bot and a random bot.",
       discussion: "Writes its policy, logs and report under --out (default skeptic-demo/)."
     )
 
@@ -31,7 +32,9 @@ extension Skeptic {
         "   (skeptic arena --game leduc --bot cfr=policy:\(policy) --bot random=random --bot call=call --hands \(hands))\n"
       )
       let arena = try ArenaCommand.parse([
-        "--game", "leduc", "--bot", "cfr=policy:\(policy)", "--bot", "random=random", "--bot", "call=call", "--hands",
+        "--game", "leduc", "--bot", "cfr=policy:\(policy)", "--bot", "adaptive=adaptive:\(policy)", "--bot",
+        "random=random",
+        "--hands",
         String(hands), "--out", out + "/match",
       ])
       try arena.run()
