@@ -54,6 +54,9 @@ public struct AdaptiveAgent: Agent {
 
   public var isExploiting: Bool { exploit != nil }
 
+  /// The switches, for the arena's report.
+  public func notes() -> [String] { switches.isEmpty ? ["never switched from the equilibrium"] : switches }
+
   public mutating func act(_ decision: Message.Decide, view: MatchState, game definition: GameDefinition) -> Action {
     guard let own = view.holeCards[view.position], let hand = game.handIndex(own),
       let node = game.node(actions: view.actions, board: view.boardCards), game.kind[node] == .decision

@@ -13,6 +13,8 @@ public protocol Agent {
   /// Overrides the normal answer (for the test agents that misbehave on purpose); nil for the
   /// normal path through ``act(_:view:game:)``.
   mutating func override(_ decision: Message.Decide) -> Override?
+  /// Lines for the arena's report at the end of the match (empty for most agents).
+  func notes() -> [String]
 }
 
 /// A misbehaving answer.
@@ -26,4 +28,5 @@ public enum Override: Sendable, Hashable {
 extension Agent {
   public mutating func handEnded(_ end: Message.HandEnd, game: GameDefinition) {}
   public mutating func override(_ decision: Message.Decide) -> Override? { nil }
+  public func notes() -> [String] { [] }
 }

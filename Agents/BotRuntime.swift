@@ -80,8 +80,10 @@ public struct BotRuntime {
           if end.payoffs.indices.contains(end.seat) { summary.total += end.payoffs[end.seat] }
         case .matchEnd(let end):
           summary.endReason = end.reason
+          let notes = agent.notes()
+          if !notes.isEmpty { try socket.send([Message.notes(.init(lines: notes)).encoded()]) }
           return summary
-        case .hello, .act:
+        case .hello, .act, .notes:
           continue
         }
       }

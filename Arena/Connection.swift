@@ -48,6 +48,26 @@ public final class Connection {
     return missing
   }
 
+  /// Collects `notes` messages for up to `timeoutMs`, or until every launched bot has exited.
+  func collectNotes(timeoutMs: Int) -> [String: [String]] {
+    var notes: [String: [String]] = [:]
+    let names = Dictionary(uniqueKeysWithValues: identities.map { ($0.value, $0.key) })
+    let deadline = Date().addingTimeInterval(Double(timeoutMs) / 1000)
+    while Date() < deadline {
+      if !processes.isEmpty && processes.values.allSatisfy({ !$0.isRunning }) {
+        // Everything they sent is already queued; drain it without waiting.
+        guard let ready = try? Poller.poll([(router, .readable)], timeout: 0), ready == [.readable] else { break }
+      }
+      guard let ready = try? Poller.poll([(router, .readable)], timeout: 20), ready == [.readable],
+        let frames = try? router.receive(), frames.count >= 2
+      else { continue }
+      if case .notes(let message)? = try? Message.decode(frames.last!), let name = names[frames[0]] {
+        notes[name, default: []] += message.lines
+      }
+    }
+    return notes
+  }
+
   func send(_ name: String, _ message: Message) {
     guard let identity = identities[name] else { return }
     try? router.send([identity, message.encoded()], dontWait: true)

@@ -44,6 +44,8 @@ public struct MatchReport: Codable, Sendable, Hashable {
   public var pairs: [PairReport]
   /// Exact exploitability of each policy bot, chips per game.
   public var exploitability: [String: Double]
+  /// What bots reported at the end (an adaptive bot: when it switched and why).
+  public var notes: [String: [String]] = [:]
   public var seconds: Double
 
   /// The report as text for a terminal.
@@ -68,6 +70,9 @@ public struct MatchReport: Codable, Sendable, Hashable {
     }
     for (name, value) in exploitability.sorted(by: { $0.key < $1.key }) {
       lines.append(String(format: "  exploitability of %@: %.6g chips per game", name, value))
+    }
+    for (name, entries) in notes.sorted(by: { $0.key < $1.key }) {
+      for entry in entries { lines.append("  \(name): \(entry)") }
     }
     return lines.joined(separator: "\n")
   }

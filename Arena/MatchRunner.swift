@@ -199,9 +199,12 @@ public final class MatchRunner {
         exploitability[bot.name] = BestResponse(game: file.policy.game).exploitability(file.policy)
       }
     }
-    let report = MatchReport(
+    for bot in config.bots { connection.send(bot.name, .matchEnd(.init(reason: "match over"))) }
+    let notes = connection.collectNotes(timeoutMs: 2_000)
+    var report = MatchReport(
       game: config.game, seed: config.seed, duplicate: config.duplicate, alpha: config.alpha, pairs: pairs,
       exploitability: exploitability, seconds: Date().timeIntervalSince(start))
+    report.notes = notes
     try logs.writeReport(report)
     return report
   }

@@ -30,6 +30,7 @@ extension Message {
     case .act(let value): return body("act", value)
     case .handEnd(let value): return body("handEnd", value)
     case .matchEnd(let value): return body("matchEnd", value)
+    case .notes(let value): return body("notes", value)
     }
   }
 
@@ -63,6 +64,7 @@ extension Message {
     case "act": return .act(try read(Act.self))
     case "handEnd": return .handEnd(try read(HandEnd.self))
     case "matchEnd": return .matchEnd(try read(MatchEnd.self))
+    case "notes": return .notes(try read(Notes.self))
     default: throw ProtocolError("unknown message type \"\(type)\"")
     }
   }

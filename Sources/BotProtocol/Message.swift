@@ -18,6 +18,8 @@ public enum Message: Sendable, Hashable {
   case handEnd(HandEnd)
   /// Arena → bot: the match is over; the bot may disconnect.
   case matchEnd(MatchEnd)
+  /// Bot → arena, optional, after `matchEnd`: lines for the report (an adaptive bot's switches).
+  case notes(Notes)
 
   /// The protocol versions this implementation speaks.
   public static let versions = [1]
@@ -119,6 +121,11 @@ public enum Message: Sendable, Hashable {
       self.seat = seat
       self.payoffs = payoffs
     }
+  }
+
+  public struct Notes: Codable, Sendable, Hashable {
+    public var lines: [String]
+    public init(lines: [String]) { self.lines = lines }
   }
 
   public struct MatchEnd: Codable, Sendable, Hashable {

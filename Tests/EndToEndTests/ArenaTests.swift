@@ -38,6 +38,20 @@ import Testing
     #expect(((report?["exploitability"] as? [String: Double])?["cfr"] ?? 1) < 0.05)
   }
 
+  @Test func theReportSaysWhenAnAdaptiveBotSwitched() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let policy = try trainPolicy(directory)
+    let arena = try SkepticBinary.run([
+      "arena", "--game", "leduc", "--bot", "ad=adaptive:\(policy)", "--bot", "caller=call", "--hands", "300", "--out",
+      directory.appendingPathComponent("match").path, "--json",
+    ])
+    #expect(arena.status == 0, "\(arena.standardError)")
+    let report = try JSONSerialization.jsonObject(with: Data(arena.standardOutput.utf8)) as? [String: Any]
+    let notes = (report?["notes"] as? [String: [String]])?["ad"] ?? []
+    #expect(notes.contains { $0.contains("exploiting") }, "notes: \(notes)")
+  }
+
   @Test func theSameSeedGivesTheSameLogAndDuplicateDealsRepeat() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
