@@ -54,7 +54,7 @@ let package = Package(
     // The CFR family, exact best response, policy files.
     .target(name: "Solver", dependencies: ["PokerRules", "Cards", "Randomness"]),
     // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
-    .target(name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness", "Solver"]),
+    .target(name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness", "Solver", "Arena"]),
     // The command-line tool: thin commands over the libraries.
     .executableTarget(
       name: "skeptic",

@@ -8,6 +8,10 @@ public protocol Agent {
   var name: String { get }
   /// The action for a decision; `view` is the decision's match state parsed for this game.
   mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action
+  /// The action for a decision taken from its structured fields alone, or nil when the agent
+  /// needs the parsed view (then ``act(_:view:game:)`` is asked). Agents that ignore the cards
+  /// answer here and spare the bot parsing the match state.
+  mutating func act(structured decision: Message.Decide) -> Action?
   /// Called when a hand this agent played has ended.
   mutating func handEnded(_ end: Message.HandEnd, game: GameDefinition)
   /// Overrides the normal answer (for the test agents that misbehave on purpose); nil for the
@@ -15,6 +19,10 @@ public protocol Agent {
   mutating func override(_ decision: Message.Decide) -> Override?
   /// Lines for the arena's report at the end of the match (empty for most agents).
   func notes() -> [String]
+  /// How many hands the agent can play at once, interleaved (said in its hello): agents whose
+  /// choices depend only on the decision itself say many; agents that learn from the order of
+  /// hands keep the default, 1.
+  var inFlight: Int { get }
 }
 
 /// A misbehaving answer.
@@ -29,4 +37,6 @@ extension Agent {
   public mutating func handEnded(_ end: Message.HandEnd, game: GameDefinition) {}
   public mutating func override(_ decision: Message.Decide) -> Override? { nil }
   public func notes() -> [String] { [] }
+  public var inFlight: Int { 1 }
+  public mutating func act(structured decision: Message.Decide) -> Action? { nil }
 }

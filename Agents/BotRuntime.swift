@@ -31,60 +31,63 @@ public struct BotRuntime {
       let context = try Context()
       let socket = try Socket(context, kind: .dealer)
       try socket.connect(endpoint)
-      try socket.send([Message.hello(.init(name: name, game: game)).encoded()])
+      try socket.send([Message.hello(.init(name: name, game: game, inFlight: agent.inFlight)).encoded()])
       var definition: GameDefinition?
       var summary = Summary()
       while true {
         guard try Poller.poll([(socket, .readable)], timeout: idleTimeoutMs) == [.readable] else {
           throw AgentError("no message from the arena at \(endpoint) for \(idleTimeoutMs / 1000) s; giving up")
         }
-        let frames = try socket.receive()
-        guard let frame = frames.last else { continue }
-        let message: Message
-        do { message = try Message.decode(frame) } catch {
-          throw AgentError("the arena sent a message this bot cannot read: \(error)")
-        }
-        switch message {
-        case .welcome(let welcome):
-          do {
-            definition = try GameDefinition(parsing: welcome.gameDefinition, source: "the arena's game definition")
-          } catch {
-            throw AgentError("\(error)")
+        while let frames = try socket.tryReceive() {
+          guard let frame = frames.last else { continue }
+          let message: Message
+          do { message = try Message.decode(frame) } catch {
+            throw AgentError("the arena sent a message this bot cannot read: \(error)")
           }
-        case .refused(let refused):
-          throw AgentError("the arena refused this bot: \(refused.reason) (it speaks protocols \(refused.protocols))")
-        case .decide(let decide):
-          guard let definition else { throw AgentError("the arena asked for a decision before welcoming this bot") }
-          switch agent.override(decide) {
-          case .text(let text):
+          switch message {
+          case .welcome(let welcome):
+            do {
+              definition = try GameDefinition(parsing: welcome.gameDefinition, source: "the arena's game definition")
+            } catch {
+              throw AgentError("\(error)")
+            }
+          case .refused(let refused):
+            throw AgentError("the arena refused this bot: \(refused.reason) (it speaks protocols \(refused.protocols))")
+          case .decide(let decide):
+            guard let definition else { throw AgentError("the arena asked for a decision before welcoming this bot") }
+            switch agent.override(decide) {
+            case .text(let text):
+              summary.decisions += 1
+              try socket.send([Message.act(.init(id: decide.id, action: text)).encoded()])
+              continue
+            case .exit:
+              exit(3)
+            case nil:
+              break
+            }
+            let action: Action
+            if let quick = agent.act(structured: decide) {
+              action = quick
+            } else if let view = try? MatchState(parsing: decide.matchState, game: definition) {
+              action = agent.act(decide, view: view, game: definition)
+            } else {
+              action = .call
+            }
             summary.decisions += 1
+            let text = action.acpc(withSize: definition.betting == .noLimit)
             try socket.send([Message.act(.init(id: decide.id, action: text)).encoded()])
+          case .handEnd(let end):
+            if let definition { agent.handEnded(end, game: definition) }
+            summary.hands += 1
+            if end.payoffs.indices.contains(end.seat) { summary.total += end.payoffs[end.seat] }
+          case .matchEnd(let end):
+            summary.endReason = end.reason
+            let notes = agent.notes()
+            if !notes.isEmpty { try socket.send([Message.notes(.init(lines: notes)).encoded()]) }
+            return summary
+          case .hello, .act, .notes:
             continue
-          case .exit:
-            exit(3)
-          case nil:
-            break
           }
-          let action: Action
-          if let view = try? MatchState(parsing: decide.matchState, game: definition) {
-            action = agent.act(decide, view: view, game: definition)
-          } else {
-            action = .call
-          }
-          summary.decisions += 1
-          let text = action.acpc(withSize: definition.betting == .noLimit)
-          try socket.send([Message.act(.init(id: decide.id, action: text)).encoded()])
-        case .handEnd(let end):
-          if let definition { agent.handEnded(end, game: definition) }
-          summary.hands += 1
-          if end.payoffs.indices.contains(end.seat) { summary.total += end.payoffs[end.seat] }
-        case .matchEnd(let end):
-          summary.endReason = end.reason
-          let notes = agent.notes()
-          if !notes.isEmpty { try socket.send([Message.notes(.init(lines: notes)).encoded()]) }
-          return summary
-        case .hello, .act, .notes:
-          continue
         }
       }
     } catch let error as AgentError {

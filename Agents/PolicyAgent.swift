@@ -11,6 +11,7 @@ public struct PolicyAgent: Agent {
   public let name: String
   public let file: PolicyFile
   let root: SeededGenerator
+  public var inFlight: Int { 256 }
 
   public init(path: String, seed: UInt64) throws(SolverError) {
     file = try PolicyFile.read(from: path)

@@ -5,15 +5,22 @@ import Randomness
 /// Always checks or calls.
 public struct CallAgent: Agent {
   public let name = "call"
+  public var inFlight: Int { 256 }
   public init() {}
   public func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action { .call }
+  public func act(structured decision: Message.Decide) -> Action? { .call }
 }
 
 /// Raises whenever it may (the smallest raise), otherwise calls.
 public struct RaiseAgent: Agent {
   public let name = "raise"
+  public var inFlight: Int { 256 }
   public init() {}
   public func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
+    act(structured: decision)!
+  }
+
+  public func act(structured decision: Message.Decide) -> Action? {
     guard let raise = decision.legal.raise, let smallest = raise.first else { return .call }
     return .raise(to: smallest)
   }
@@ -25,10 +32,15 @@ public struct RaiseAgent: Agent {
 public struct RandomAgent: Agent {
   public let name = "random"
   let root: SeededGenerator
+  public var inFlight: Int { 256 }
 
   public init(seed: UInt64) { root = SeededGenerator(seed: seed) }
 
   public mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
+    act(structured: decision)!
+  }
+
+  public mutating func act(structured decision: Message.Decide) -> Action? {
     var generator = root.substream(UInt64(truncatingIfNeeded: decision.id))
     var options: [Action] = [.call]
     if decision.legal.fold { options.append(.fold) }

@@ -11,6 +11,10 @@ public final class Connection {
   var identities: [String: [UInt8]] = [:]
   /// Processes the arena launched, by bot name, to notice one that died.
   var processes: [String: Process] = [:]
+  /// How many hands each registered bot accepts in flight (granted in its welcome).
+  var inFlight: [String: Int] = [:]
+  /// The most hands the arena keeps in flight with one bot.
+  public static let maximumInFlight = 256
 
   public init(listen: String) throws(ZMQError) {
     context = try Context()
@@ -42,7 +46,10 @@ public final class Connection {
       } else if missing.contains(hello.name) {
         identities[hello.name] = frames[0]
         missing.remove(hello.name)
-        try router.send([frames[0], Message.welcome(welcome).encoded()])
+        var granted = welcome
+        granted.inFlight = min(max(hello.inFlight, 1), Connection.maximumInFlight)
+        inFlight[hello.name] = granted.inFlight
+        try router.send([frames[0], Message.welcome(granted).encoded()])
       }
     }
     return missing

@@ -1,3 +1,4 @@
+import BotProtocol
 import Foundation
 import PokerRules
 
@@ -24,10 +25,41 @@ public struct HandRecord: Codable, Sendable, Hashable {
     return "STATE:\(hand):\(betting):\(cards):\(values):\(names.joined(separator: "|"))"
   }
 
-  /// One JSON line (sorted keys, so the same hand gives the same bytes).
-  public var jsonLine: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+  /// One JSON line, keys sorted (so the same hand gives the same bytes), tagged with its pair.
+  public func jsonLine(pair: String) -> String {
+    var out = JSONWriter(capacity: 256)
+    out.beginObject()
+    out.key("betting")
+    out.string(betting)
+    out.key("cards")
+    out.string(cards)
+    out.key("corrected")
+    out.beginArray()
+    for count in corrected { out.int(count) }
+    out.endArray()
+    out.key("failures")
+    out.beginArray()
+    for failure in failures {
+      if let failure { out.string(failure) } else { out.null() }
+    }
+    out.endArray()
+    out.key("hand")
+    out.int(hand)
+    out.key("names")
+    out.beginArray()
+    for name in names { out.string(name) }
+    out.endArray()
+    out.key("pair")
+    out.string(pair)
+    out.key("payoffs")
+    out.beginArray()
+    for payoff in payoffs { out.double(payoff) }
+    out.endArray()
+    out.key("seating")
+    out.beginArray()
+    for player in seating { out.int(player) }
+    out.endArray()
+    out.endObject()
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 }

@@ -9,6 +9,9 @@ final class MatchLogs {
   let directory: String
   let log: FileHandle
   let events: FileHandle
+  var pendingLog = ""
+  var pendingEvents = ""
+  var lastSync = Date()
 
   /// Opens the logs for appending; `fresh` starts new files (refusing to overwrite a match).
   init(directory: String, header: String, fresh: Bool) throws(ArenaError) {
@@ -42,14 +45,31 @@ final class MatchLogs {
     try? events.close()
   }
 
+  /// Adds a finished hand to both logs' buffers; ``flush()`` writes them.
   func append(_ record: HandRecord, pair: String) throws(ArenaError) {
+    pendingLog += record.acpcLine
+    pendingLog += "\n"
+    pendingEvents += record.jsonLine(pair: pair)
+    pendingEvents += "\n"
+    if pendingLog.utf8.count > 1 << 16 { try flush() }
+  }
+
+  /// Writes the buffered hands to both files (one write each; they survive the process being
+  /// killed) and, at most once a second or when `durable`, forces them to disk.
+  func flush(durable: Bool = false) throws(ArenaError) {
     do {
-      try log.write(contentsOf: Data((record.acpcLine + "\n").utf8))
-      var event = record.jsonLine
-      event.removeLast()
-      try events.write(contentsOf: Data((event + ",\"pair\":\"\(pair)\"}\n").utf8))
-      try log.synchronize()
-      try events.synchronize()
+      if !pendingLog.isEmpty {
+        try log.write(contentsOf: Data(pendingLog.utf8))
+        try events.write(contentsOf: Data(pendingEvents.utf8))
+        pendingLog = ""
+        pendingEvents = ""
+      }
+      let now = Date()
+      if durable || now.timeIntervalSince(lastSync) > 1 {
+        try log.synchronize()
+        try events.synchronize()
+        lastSync = now
+      }
     } catch {
       throw ArenaError("\(directory): cannot append to the logs: \(error.localizedDescription)")
     }
@@ -97,9 +117,7 @@ final class MatchLogs {
     var events = ""
     for (pair, record) in order {
       log += record.acpcLine + "\n"
-      var event = record.jsonLine
-      event.removeLast()
-      events += event + ",\"pair\":\"\(pair)\"}\n"
+      events += record.jsonLine(pair: pair) + "\n"
     }
     do {
       try AtomicFile.write(Data(log.utf8), to: directory + "/match.log")

@@ -25,6 +25,12 @@ public struct PairReport: Codable, Sendable, Hashable {
   public var eValueSecondBetter = 1.0
   public var invalidActions = [0, 0]
   public var stoppedBecause: String?
+  /// Hands kept in flight at once (the smaller of what the two bots accept).
+  public var handsInFlight = 1
+  /// Decisions answered in this session of the match, and their mean round trip (from sending
+  /// the decision to reading the answer, queueing included when hands are in flight).
+  public var decisions = 0
+  public var meanRoundTripMicroseconds: Double?
   /// The interval over time, for the plot.
   public var curve: [Point] = []
 

@@ -36,6 +36,8 @@ public final class MatchRunner {
     public var registrationTimeoutMs = 30_000
     /// The `skeptic` executable that runs the bots.
     public var executable: String
+    /// The most hands kept in flight per pair (each bot also says how many it accepts).
+    public var maxInFlight = Connection.maximumInFlight
     /// Continue the match recorded in `outDirectory` instead of starting afresh.
     public var resume = false
 
@@ -125,10 +127,6 @@ public final class MatchRunner {
           pairs.append(report)
           continue
         }
-        var players = [
-          RemotePlayer(name: a.name, connection: connection, actionTimeMs: config.actionTimeMs),
-          RemotePlayer(name: b.name, connection: connection, actionTimeMs: config.actionTimeMs),
-        ]
         var referee = Referee(
           game: definition,
           schedule: DealSchedule(seed: config.seed &+ UInt64(pairs.count), duplicate: config.duplicate, players: 2))
@@ -143,10 +141,9 @@ public final class MatchRunner {
         var total = 0.0
         let pairStart = Date()
         let done = previous[label] ?? []
-        for hand in 0..<config.hands {
-          let resumed = hand < done.count
-          let record = resumed ? done[hand] : referee.play(hand: hand, players: &players)
-          if !resumed { try logs.append(record, pair: label) }
+        func take(_ record: HandRecord, logged: Bool) throws(ArenaError) -> Bool {
+          let hand = record.hand
+          if !logged { try logs.append(record, pair: label) }
           let seatOfA = record.seating.firstIndex(of: 0)!
           let result = record.payoffs[seatOfA]
           total += result
@@ -156,33 +153,51 @@ public final class MatchRunner {
             do { try comparison.observe(difference: pending.reduce(0, +) / Double(pending.count)) } catch {
               throw ArenaError("\(error)")
             }
-            report.curve.append(
-              .init(
-                hands: hand + 1, lower: comparison.sequence.interval?.lowerBound,
-                upper: comparison.sequence.interval?.upperBound))
+            if MatchRunner.isCurvePoint(hand + 1) || hand + 1 == config.hands {
+              report.curve.append(
+                .init(
+                  hands: hand + 1, lower: comparison.sequence.interval?.lowerBound,
+                  upper: comparison.sequence.interval?.upperBound))
+            }
             pending = []
           }
           report.hands = hand + 1
           if let failed = record.failures.enumerated().first(where: { $0.element != nil }) {
             report.stoppedBecause =
               "\(record.names[failed.offset]) \(failed.element!) in hand \(hand) (forfeits the rest)"
-            break
+            return false
           }
           if let offender = corrections.firstIndex(where: { $0 > config.maxCorrections }) {
             report.stoppedBecause =
               "\([a.name, b.name][offender]) sent more than \(config.maxCorrections) invalid actions (forfeit)"
-            break
+            return false
           }
           if config.stopWhenDecided, comparison.shouldStop([.decisive]) != nil {
             report.stoppedBecause = "decided: an e-value passed 1/α = \(Int(1 / config.alpha))"
-            break
+            return false
           }
           let elapsed = Date().timeIntervalSince(pairStart)
           progress(
             Progress(
               pair: label, hands: hand + 1, target: config.hands, handsPerSecond: Double(hand + 1) / max(elapsed, 1e-9),
               mean: total / Double(hand + 1), interval: comparison.sequence.interval))
+          return true
         }
+        var going = true
+        for record in done.prefix(config.hands) where going { going = try take(record, logged: true) }
+        if going && done.count < config.hands {
+          let window = min(
+            connection.inFlight[a.name] ?? 1, connection.inFlight[b.name] ?? 1, max(config.maxInFlight, 1))
+          report.handsInFlight = window
+          let traffic = try connection.play(
+            referee: referee, names: [a.name, b.name], hands: done.count..<config.hands, window: window,
+            commit: { record throws(ArenaError) in try take(record, logged: false) },
+            flush: { () throws(ArenaError) in try logs.flush() })
+          report.decisions = traffic.decisions
+          report.meanRoundTripMicroseconds =
+            traffic.decisions > 0 ? Double(traffic.roundTripNanoseconds) / Double(traffic.decisions) / 1_000 : nil
+        }
+        try logs.flush(durable: true)
         report.total = total
         report.mean = report.hands > 0 ? total / Double(report.hands) : 0
         report.interval = comparison.sequence.exactInterval().map { [$0.lowerBound, $0.upperBound] }
@@ -212,6 +227,14 @@ public final class MatchRunner {
   /// The settings of the match recorded in `directory`, for `--resume`.
   public static func savedConfiguration(in directory: String) throws(ArenaError) -> Configuration {
     try MatchLogs.configuration(in: directory)
+  }
+
+  /// Whether the report's curve keeps the point after `hands` hands: every hand up to 100, then
+  /// about 100 points per decade (a log-scaled plot loses nothing).
+  static func isCurvePoint(_ hands: Int) -> Bool {
+    var step = 1
+    while hands >= step * 100 { step *= 10 }
+    return hands % step == 0
   }
 
   /// The most a player can win or lose in one hand: the largest contribution possible.

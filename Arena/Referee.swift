@@ -21,69 +21,32 @@ public struct Referee: Sendable {
     self.schedule = schedule
   }
 
-  /// Plays hand `hand` with `players` (indexed as the match's players; seated by the schedule).
+  /// Plays hand `hand` with `players` (indexed as the match's players; seated by the schedule),
+  /// one decision after another.
   public func play<P: SeatPlayer>(hand: Int, players: inout [P]) -> HandRecord {
-    let seating = schedule.seating(for: hand)
-    var deck = schedule.deck(for: hand, game: game).makeIterator()
-    var state = State(game: game)
-    var corrected = [Int](repeating: 0, count: game.numPlayers)
-    var failures = [String?](repeating: nil, count: game.numPlayers)
-    var requestID = hand * 1_000
-    var used = [Int](repeating: 0, count: game.numPlayers)
-    while !state.isTerminal {
-      if state.isChanceNode {
-        try! state.deal(deck.next()!)
-        continue
-      }
-      let seat = state.currentPlayer
-      let legal = state.legalActions!
-      var action = Action.call
-      if failures[seat] != nil {
-        action = legal.canFold ? .fold : .call
-      } else {
-        requestID += 1
-        let view = MatchState(state: state, viewer: seat, handNumber: hand)
-        let request = Message.Decide(
-          id: requestID, hand: hand, matchState: view.description, seat: seat,
-          legal: .init(
-            fold: legal.canFold, call: legal.callAmount, raise: legal.raiseTo.map { [$0.lowerBound, $0.upperBound] }),
-          pot: state.pot, stacks: (0..<game.numPlayers).map { state.stackLeft($0) },
-          timeLeftMs: max(0, min(actionTimeMs, handTimeMs - used[seat])))
-        let asked = Date()
-        let reply = players[seating[seat]].decide(request)
-        used[seat] += Int(Date().timeIntervalSince(asked) * 1000)
-        switch reply {
-        case .action(let text):
-          let (chosen, wasCorrected) = Referee.interpret(text, legal: legal, game: game)
-          action = chosen
-          if wasCorrected { corrected[seat] += 1 }
-        case .timedOut:
-          failures[seat] = "timed out"
-          action = legal.canFold ? .fold : .call
-        case .disconnected:
-          failures[seat] = "disconnected"
-          action = legal.canFold ? .fold : .call
-        }
-      }
-      try! state.apply(action)
+    var play = HandInPlay(referee: self, hand: hand)
+    while let request = play.pending, let player = play.pendingPlayer {
+      let asked = ContinuousClock.now
+      let reply = players[player].decide(request)
+      let elapsed = ContinuousClock.now - asked
+      play.answer(
+        reply,
+        elapsedMs: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
     }
-    let payoffs = state.payoffs!
-    for seat in 0..<game.numPlayers where failures[seat] == nil {
-      let view = MatchState(state: state, viewer: seat, handNumber: hand)
-      players[seating[seat]].handEnded(.init(hand: hand, matchState: view.description, seat: seat, payoffs: payoffs))
-    }
-    let full = MatchState(state: state, viewer: 0, handNumber: hand)
-    var everything = full
-    everything.holeCards = state.holeCards.map { Optional($0) }
-    let text = everything.description.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-    return HandRecord(
-      hand: hand, names: seating.map { players[$0].name }, seating: seating, betting: String(text[3]),
-      cards: String(text[4]), payoffs: payoffs, corrected: corrected, failures: failures)
+    for (player, end) in play.endings() { players[player].handEnded(end) }
+    return play.record(names: players.map(\.name))
   }
 
   /// Reads an action text under the rules; returns the action played and whether it had to be
   /// corrected (malformed or illegal → call; raise out of range → clamped).
   public static func interpret(_ text: String, legal: LegalActions, game: GameDefinition) -> (Action, Bool) {
+    // The usual answers, without trimming.
+    switch text {
+    case "c": return (.call, false)
+    case "f" where legal.canFold: return (.fold, false)
+    case "r" where game.betting == .limit && legal.raiseTo != nil: return (.raise(to: legal.raiseTo!.lowerBound), false)
+    default: break
+    }
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     switch trimmed.first {
     case "f":

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One message of the arena protocol (version 1): a JSON object in one ZeroMQ frame, with a
 /// `type` field naming the message. Unknown fields are ignored, so later versions can add some.
 /// See `docs/PROTOCOL.md` for every message with an example exchange.
@@ -28,10 +26,14 @@ public enum Message: Sendable, Hashable {
     public var name: String
     public var protocols: [Int]
     public var game: String
-    public init(name: String, protocols: [Int] = Message.versions, game: String) {
+    /// How many hands the bot accepts in flight at once (decisions of different hands
+    /// interleaved); 1, the default, for a bot whose choices depend on the order of hands.
+    public var inFlight: Int
+    public init(name: String, protocols: [Int] = Message.versions, game: String, inFlight: Int = 1) {
       self.name = name
       self.protocols = protocols
       self.game = game
+      self.inFlight = inFlight
     }
   }
 
@@ -41,11 +43,14 @@ public enum Message: Sendable, Hashable {
     public var hands: Int
     /// Per-action time limit in milliseconds.
     public var actionTimeMs: Int
-    public init(protocolVersion: Int, gameDefinition: String, hands: Int, actionTimeMs: Int) {
+    /// The most hands the arena will keep in flight with this bot (at most what it asked for).
+    public var inFlight: Int
+    public init(protocolVersion: Int, gameDefinition: String, hands: Int, actionTimeMs: Int, inFlight: Int = 1) {
       self.protocolVersion = protocolVersion
       self.gameDefinition = gameDefinition
       self.hands = hands
       self.actionTimeMs = actionTimeMs
+      self.inFlight = inFlight
     }
   }
 

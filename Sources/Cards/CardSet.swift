@@ -15,6 +15,7 @@ public struct CardSet: Hashable, Sendable, SetAlgebra, Sequence, CustomStringCon
   public init() { bits = 0 }
 
   /// The set of the given cards.
+  @inlinable
   public init<S: Sequence>(_ cards: S) where S.Element == Card {
     bits = 0
     for card in cards { bits |= 1 << UInt64(card.index) }

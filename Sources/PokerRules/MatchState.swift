@@ -40,12 +40,34 @@ public struct MatchState: Hashable, Sendable, CustomStringConvertible {
 
   /// The ACPC text.
   public var description: String {
-    let betting = actions.map { round in round.map { $0.acpc(withSize: raiseSizesWritten) }.joined() }
-      .joined(separator: "/")
-    var cards = holeCards.map { ($0 ?? []).map(\.description).joined() }.joined(separator: "|")
-    for (round, board) in boardCards.enumerated() where round > 0 || writesFirstRoundBoard {
-      cards += "/" + board.map(\.description).joined()
+    var out: [UInt8] = []
+    out.reserveCapacity(64)
+    out.append(contentsOf: "MATCHSTATE:".utf8)
+    out.append(contentsOf: String(position).utf8)
+    out.append(UInt8(ascii: ":"))
+    out.append(contentsOf: String(handNumber).utf8)
+    out.append(UInt8(ascii: ":"))
+    for (round, moves) in actions.enumerated() {
+      if round > 0 { out.append(UInt8(ascii: "/")) }
+      for move in moves {
+        switch move {
+        case .fold: out.append(UInt8(ascii: "f"))
+        case .call: out.append(UInt8(ascii: "c"))
+        case .raise(let to):
+          out.append(UInt8(ascii: "r"))
+          if raiseSizesWritten { out.append(contentsOf: String(to).utf8) }
+        }
+      }
     }
-    return "MATCHSTATE:\(position):\(handNumber):\(betting):\(cards)"
+    out.append(UInt8(ascii: ":"))
+    for (seat, cards) in holeCards.enumerated() {
+      if seat > 0 { out.append(UInt8(ascii: "|")) }
+      for card in cards ?? [] { out.append(contentsOf: card.description.utf8) }
+    }
+    for (round, board) in boardCards.enumerated() where round > 0 || writesFirstRoundBoard {
+      out.append(UInt8(ascii: "/"))
+      for card in board { out.append(contentsOf: card.description.utf8) }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -106,7 +106,11 @@ public struct State: Hashable, Sendable {
   public var isDecisionNode: Bool { !bettingOver && nextDeal == nil }
 
   /// Every card dealt so far.
-  public var dealtCards: CardSet { CardSet(holeCards.joined()).union(CardSet(board)) }
+  public var dealtCards: CardSet {
+    var cards = CardSet(board)
+    for hand in holeCards { cards.formUnion(CardSet(hand)) }
+    return cards
+  }
 
   /// The board cards dealt at the start of `round`.
   public func boardCards(ofRound round: Int) -> ArraySlice<Card> {

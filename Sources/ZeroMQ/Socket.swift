@@ -174,5 +174,15 @@ public final class Socket {
     return frames
   }
 
+  /// Receives a whole message if one is waiting, or returns nil at once.
+  public func tryReceive() throws(ZMQError) -> [[UInt8]]? {
+    do {
+      return try receive(dontWait: true)
+    } catch {
+      if error.isTimeout { return nil }
+      throw error
+    }
+  }
+
   var rawHandle: UnsafeMutableRawPointer? { handle }
 }

@@ -56,6 +56,10 @@ extension Skeptic {
     @Option(help: "Milliseconds a bot may take over one hand.")
     var handTime: Int = 60_000
 
+    @Option(
+      help: "The most hands kept in flight per pair; each bot also says how many it accepts (adaptive bots: 1).")
+    var inFlight: Int = 256
+
     @Option(help: "Invalid actions a bot may send before it forfeits.")
     var maxInvalid: Int = 100
 
@@ -72,6 +76,7 @@ extension Skeptic {
         throw ValidationError("--bot '\(bot)' is not NAME=SPEC (for example cfr=policy:leduc.policy)")
       }
       guard hands > 0 else { throw ValidationError("--hands must be positive") }
+      guard inFlight > 0 else { throw ValidationError("--in-flight must be at least 1") }
       guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must lie strictly between 0 and 1") }
     }
 
@@ -81,8 +86,7 @@ extension Skeptic {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         return MatchRunner.Bot(name: parts[0], spec: parts[1])
       }
-      let executable =
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+      let executable = Skeptic.executablePath
       var configuration = MatchRunner.Configuration(
         game: game, bots: parsed, hands: hands, outDirectory: out, executable: executable)
       configuration.duplicate = duplicate
@@ -93,6 +97,7 @@ extension Skeptic {
       configuration.actionTimeMs = actionTime
       configuration.maxCorrections = maxInvalid
       configuration.handTimeMs = handTime
+      configuration.maxInFlight = inFlight
       if let resume {
         do { configuration = try MatchRunner.savedConfiguration(in: resume) } catch { throw CommandError(error) }
         configuration.executable = executable

@@ -27,9 +27,9 @@ extension Skeptic {
         out + "/convergence.svg",
       ])
       try train.run()
-      print("\n2. An arena match: the solution against random and call bots, each its own process")
+      print("\n2. An arena match: the solution, an adaptive bot and a random bot, each its own process")
       print(
-        "   (skeptic arena --game leduc --bot cfr=policy:\(policy) --bot random=random --bot call=call --hands \(hands))\n"
+        "   (skeptic arena --game leduc --bot cfr=policy:\(policy) --bot adaptive=adaptive:\(policy) --bot random=random --hands \(hands))\n"
       )
       let arena = try ArenaCommand.parse([
         "--game", "leduc", "--bot", "cfr=policy:\(policy)", "--bot", "adaptive=adaptive:\(policy)", "--bot",

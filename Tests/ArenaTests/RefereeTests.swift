@@ -79,7 +79,8 @@ struct RecordingPlayer: SeatPlayer {
   @Test func theSameSeedGivesTheSameLog() {
     func log(_ seed: UInt64) -> String {
       var players = [RecordingPlayer("a", answers: [.action("r"), .action("c")]), RecordingPlayer("b")]
-      return play(&players, hands: 300, seed: seed).map { $0.acpcLine + "\n" + $0.jsonLine }.joined(separator: "\n")
+      return play(&players, hands: 300, seed: seed).map { $0.acpcLine + "\n" + $0.jsonLine(pair: "a vs b") }.joined(
+        separator: "\n")
     }
     #expect(log(9) == log(9))
     #expect(log(9) != log(10))

@@ -68,6 +68,11 @@ import Testing
     let first = try run("one", [])
     let second = try run("two", [])
     #expect(first == second)
+    // Hands in flight (256 here, the bots' answers interleaved) change nothing in the log.
+    let sequential = try run("sequential", ["--in-flight", "1"])
+    #expect(first == sequential)
+    let report = try String(contentsOfFile: directory.appendingPathComponent("one/report.json").path, encoding: .utf8)
+    #expect(report.contains("\"handsInFlight\" : 256"))
     let duplicate = try run("dup", ["--duplicate"]).filter { $0.hasPrefix("STATE:") }
     for j in 0..<150 {
       // The same hole cards by seat; the same board wherever both hands reached it.
