@@ -56,8 +56,13 @@ public final class MatchRunner {
     public var hands: Int
     public var target: Int
     public var handsPerSecond: Double
+    /// Chips per hand won by the pair's first bot, and the confidence sequence's latest interval
+    /// (exact ends, refreshed as often as is cheap).
     public var mean: Double
     public var interval: ClosedRange<Double>?
+    /// The report's unit (chips/hand or mbb/hand), and chips times `scale` in that unit.
+    public var unit: String
+    public var scale: Double
   }
 
   public let configuration: Configuration
@@ -122,6 +127,7 @@ public final class MatchRunner {
           first: a.name, second: b.name,
           unit: definition.betting == .limit && definition.numRounds >= 4 || definition.betting == .noLimit
             ? "mbb/hand" : "chips/hand")
+        report.scale = report.unit == "mbb/hand" ? 1000 / Double(definition.bigBlind) : 1
         if let absent = [a.name, b.name].first(where: missing.contains) {
           report.stoppedBecause = "\(absent) never connected (forfeit)"
           pairs.append(report)
@@ -141,6 +147,9 @@ public final class MatchRunner {
         var total = 0.0
         let pairStart = Date()
         let done = previous[label] ?? []
+        var exact: ClosedRange<Double>?
+        var exactAt = Date.distantPast
+        var exactCost = 0.0
         func take(_ record: HandRecord, logged: Bool) throws(ArenaError) -> Bool {
           let hand = record.hand
           if !logged { try logs.append(record, pair: label) }
@@ -176,11 +185,20 @@ public final class MatchRunner {
             report.stoppedBecause = "decided: an e-value passed 1/α = \(Int(1 / config.alpha))"
             return false
           }
-          let elapsed = Date().timeIntervalSince(pairStart)
+          let now = Date()
+          let elapsed = now.timeIntervalSince(pairStart)
+          // The grid's interval is free but no finer than its spacing; the exact ends cost time
+          // linear in the hands, so they are refreshed while that stays under 5% of the match.
+          if now.timeIntervalSince(exactAt) > 20 * exactCost {
+            exact = comparison.sequence.exactInterval()
+            exactCost = Date().timeIntervalSince(now)
+            exactAt = Date()
+          }
           progress(
             Progress(
               pair: label, hands: hand + 1, target: config.hands, handsPerSecond: Double(hand + 1) / max(elapsed, 1e-9),
-              mean: total / Double(hand + 1), interval: comparison.sequence.interval))
+              mean: total / Double(hand + 1), interval: exact ?? comparison.sequence.interval, unit: report.unit,
+              scale: report.scale))
           return true
         }
         var going = true
@@ -204,7 +222,6 @@ public final class MatchRunner {
         report.eValueFirstBetter = comparison.eValueABetter
         report.eValueSecondBetter = comparison.eValueBBetter
         report.invalidActions = corrections
-        report.scale = report.unit == "mbb/hand" ? 1000 / Double(definition.bigBlind) : 1
         pairs.append(report)
       }
     }

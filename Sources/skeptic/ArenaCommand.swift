@@ -113,10 +113,13 @@ extension Skeptic {
             return
           }
           lastLine = Date()
-          let interval = progress.interval.map { String(format: "[%.3f, %.3f]", $0.lowerBound, $0.upperBound) } ?? "[…]"
+          let scale = progress.scale
+          let interval =
+            progress.interval.map { String(format: "[%.4g, %.4g]", $0.lowerBound * scale, $0.upperBound * scale) }
+            ?? "[…]"
           let line = String(
-            format: "%@: %d/%d hands, %.0f hands/s, mean %.3f chips/hand, interval %@", progress.pair, progress.hands,
-            progress.target, progress.handsPerSecond, progress.mean, interval)
+            format: "%@: %d/%d hands, %.0f hands/s, mean %.4g %@, interval %@", progress.pair, progress.hands,
+            progress.target, progress.handsPerSecond, progress.mean * scale, progress.unit, interval)
           Terminal.writeError(live ? "\r\(line)\u{1B}[K" : line + "\n")
         }
       } catch {
