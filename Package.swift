@@ -54,13 +54,19 @@ let package = Package(
     // The CFR family, exact best response, policy files.
     .target(name: "Solver", dependencies: ["PokerRules", "Cards", "Randomness"]),
     // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
+    // A person at the table: the terminal interface, the screen model and the coach.
+    .target(
+      name: "Play",
+      dependencies: [
+        "Agents", "Arena", "BotProtocol", "Cards", "GameTheoreticProbability", "PokerRules", "Solver",
+      ]),
     .target(name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness", "Solver", "Arena"]),
     // The command-line tool: thin commands over the libraries.
     .executableTarget(
       name: "skeptic",
       dependencies: [
         "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "Agents", "Arena",
-        "SkepticBenchmarks",
+        "Play", "SkepticBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,6 +80,7 @@ let package = Package(
     .testTarget(
       name: "AgentsTests", dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
+    .testTarget(name: "PlayTests", dependencies: ["Play", "BotProtocol", "Cards", "PokerRules", "Solver"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic"]),
   ]
 )

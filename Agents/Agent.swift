@@ -23,6 +23,9 @@ public protocol Agent {
   /// choices depend only on the decision itself say many; agents that learn from the order of
   /// hands keep the default, 1.
   var inFlight: Int { get }
+  /// True once the agent wants to leave the match (a person who quit); the bot runtime then
+  /// disconnects.
+  var wantsToLeave: Bool { get }
 }
 
 /// A misbehaving answer.
@@ -38,5 +41,16 @@ extension Agent {
   public mutating func override(_ decision: Message.Decide) -> Override? { nil }
   public func notes() -> [String] { [] }
   public var inFlight: Int { 1 }
+  public var wantsToLeave: Bool { false }
   public mutating func act(structured decision: Message.Decide) -> Action? { nil }
+}
+
+extension Agent {
+  /// The agent's action for a decision: from the structured fields when it can, else from the
+  /// parsed match state; a match state that does not parse is answered with a call.
+  public mutating func answer(_ decision: Message.Decide, game: GameDefinition) -> Action {
+    if let quick = act(structured: decision) { return quick }
+    guard let view = try? MatchState(parsing: decision.matchState, game: game) else { return .call }
+    return act(decision, view: view, game: game)
+  }
 }

@@ -65,21 +65,22 @@ public struct BotRuntime {
             case nil:
               break
             }
-            let action: Action
-            if let quick = agent.act(structured: decide) {
-              action = quick
-            } else if let view = try? MatchState(parsing: decide.matchState, game: definition) {
-              action = agent.act(decide, view: view, game: definition)
-            } else {
-              action = .call
-            }
+            let action = agent.answer(decide, game: definition)
             summary.decisions += 1
             let text = action.acpc(withSize: definition.betting == .noLimit)
             try socket.send([Message.act(.init(id: decide.id, action: text)).encoded()])
+            if agent.wantsToLeave {
+              summary.endReason = "left the match"
+              return summary
+            }
           case .handEnd(let end):
             if let definition { agent.handEnded(end, game: definition) }
             summary.hands += 1
             if end.payoffs.indices.contains(end.seat) { summary.total += end.payoffs[end.seat] }
+            if agent.wantsToLeave {
+              summary.endReason = "left the match"
+              return summary
+            }
           case .matchEnd(let end):
             summary.endReason = end.reason
             let notes = agent.notes()

@@ -14,7 +14,7 @@ struct Skeptic: ParsableCommand {
     version: SkepticVersion.current,
     subcommands: [
       Demo.self, Games.self, Equity.self, Train.self, ExploitabilityCommand.self, PolicyCommand.self, Stats.self,
-      ArenaCommand.self, Bot.self, ACPC.self, Bench.self,
+      ArenaCommand.self, PlayCommand.self, Bot.self, ACPC.self, Bench.self,
     ]
   )
 }

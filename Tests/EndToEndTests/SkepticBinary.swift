@@ -24,15 +24,23 @@ enum SkepticBinary {
     return candidates.first { fileManager.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }()
 
-  static func run(_ arguments: [String]) throws -> Output {
+  /// Runs with `arguments`; `input`, when given, is piped to standard input and then closed.
+  static func run(_ arguments: [String], input: String? = nil, directory: URL? = nil) throws -> Output {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let feed = Pipe()
+    if input != nil { process.standardInput = feed }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let input {
+      feed.fileHandleForWriting.write(Data(input.utf8))
+      try? feed.fileHandleForWriting.close()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The plain console: the table as a few lines of text, a prompt, one action per line. Used when
+/// standard input or output is not a terminal, so `skeptic play` can be scripted.
+public final class LineConsole: Console {
+  let noLimit: Bool
+  let screen = TableScreen(color: false, unicode: false)
+  var lastBetting: [String] = []
+
+  public init(noLimit: Bool) { self.noLimit = noLimit }
+
+  func say(_ lines: [String]) {
+    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+  }
+
+  func show(_ table: TableSnapshot) {
+    var lines = ["", table.title]
+    lines.append(
+      "  you: " + table.yourCards.map { "\($0)" }.joined(separator: " ") + "   board: "
+        + (table.board.isEmpty ? "—" : table.board.map { "\($0)" }.joined(separator: " "))
+        + "   pot \(table.pot)"
+        + (table.yourStack.map { "   stacks: you \($0), \(table.opponentName) \(table.opponentStack ?? 0)" } ?? ""))
+    lines += table.betting.map { "  " + $0 }
+    if let message = table.message { lines.append("  " + message) }
+    say(lines)
+  }
+
+  public func choose(_ table: TableSnapshot) -> Choice {
+    show(table)
+    guard let legal = table.legal else { return .action(.call) }
+    let prompt = screen.prompt(table).first ?? ""
+    while true {
+      FileHandle.standardOutput.write(Data("\(prompt)\n> ".utf8))
+      guard let line = readLine() else { return .quit }
+      if line.trimmingCharacters(in: .whitespaces) == "?" {
+        say(screen.help(table))
+        continue
+      }
+      switch Choice.parse(line, legal: legal, noLimit: noLimit) {
+      case .success(let choice?): return choice
+      case .success(nil):
+        say(["  give the total with it, such as r \(legal.raise?.first ?? 0)"])
+      case .failure(let hint): say(["  " + hint.text])
+      }
+    }
+  }
+
+  public func handOver(_ table: TableSnapshot) -> Bool {
+    show(table)
+    say([table.status] + table.totals.map { "  " + $0 })
+    return true
+  }
+
+  public func finish(_ summary: [String]) { say([""] + summary) }
+}

@@ -1,0 +1,54 @@
+import BotProtocol
+import Cards
+
+/// Everything the table screen shows at one moment, from the human's seat: the screen model.
+/// Consoles render it; tests compare its rendering with expected text.
+public struct TableSnapshot: Sendable, Hashable {
+  /// The game's name and the hand, such as "Leduc hold'em · hand 3 of 10".
+  public var title: String
+  public var yourName = "you"
+  public var opponentName: String
+  public var yourCards: [Card] = []
+  /// The opponent's cards when shown at a showdown; nil while hidden.
+  public var opponentCards: [Card]?
+  public var opponentCardCount = 1
+  public var board: [Card] = []
+  public var pot = 0
+  /// Chips behind, for games with stacks (no-limit); nil in limit games, where stacks do not bind.
+  public var yourStack: Int?
+  public var opponentStack: Int?
+  /// The betting so far in words, one line per round.
+  public var betting: [String] = []
+  /// Whose turn it is or how the hand ended.
+  public var status = ""
+  /// What you may do, when it is your move.
+  public var legal: Message.Legal?
+  /// No-limit bet presets: label and raise total.
+  public var presets: [Preset] = []
+  /// A bet size being typed (no-limit), shown in the prompt.
+  public var typedAmount: String?
+  /// A hint or the coach's word on your last decision.
+  public var message: String?
+  /// The running totals and their confidence interval.
+  public var totals: [String] = []
+  /// Whether the key help is open.
+  public var showHelp = false
+  /// Whether the hand is over (the prompt asks for a key to go on).
+  public var handOver = false
+
+  public struct Preset: Sendable, Hashable {
+    public var key: Character
+    public var label: String
+    public var total: Int
+    public init(key: Character, label: String, total: Int) {
+      self.key = key
+      self.label = label
+      self.total = total
+    }
+  }
+
+  public init(title: String, opponentName: String) {
+    self.title = title
+    self.opponentName = opponentName
+  }
+}

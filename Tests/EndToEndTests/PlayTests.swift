@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct PlayEndToEndTests {
+  func temporaryDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-play-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  @Test func lineModeThroughAPipePlaysLogsAndSummarises() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Junk and an illegal fold get hints; then check or call to the end; the end of input stops.
+    let input = "x\nf\n" + String(repeating: "c\n", count: 40)
+    let run = try SkepticBinary.run(
+      ["play", "--game", "kuhn", "--opponent", "call", "--hands", "5", "--seed", "7"], input: input,
+      directory: directory)
+    #expect(run.status == 0, "\(run.standardError)")
+    let out = run.standardOutput
+    #expect(out.contains("'x' is not a move"))
+    #expect(out.contains("nothing to fold to"))
+    #expect(out.contains("Kuhn poker · hand 5 of 5"))
+    #expect(out.contains("after 5 hands:"))
+    #expect(out.contains("skeptic play: Kuhn poker against call"))
+    let log = try String(contentsOf: directory.appendingPathComponent("skeptic-play/history.log"), encoding: .utf8)
+    let states = log.split(separator: "\n").filter { $0.hasPrefix("STATE:") }
+    #expect(states.count == 5)
+    // Checking and calling against a calling bot: every hand goes to a showdown for 1 chip.
+    #expect(states.allSatisfy { $0.contains(":1|-1:") || $0.contains(":-1|1:") })
+    let events = try String(contentsOf: directory.appendingPathComponent("skeptic-play/history.jsonl"), encoding: .utf8)
+    #expect(events.split(separator: "\n").count == 5)
+
+    // The end of input mid-match ends the session cleanly with its summary.
+    let short = try SkepticBinary.run(
+      ["play", "--game", "leduc", "--opponent", "call", "--hands", "50", "--history", "short"], input: "c\nc\n",
+      directory: directory)
+    #expect(short.status == 0)
+    #expect(short.standardOutput.contains("skeptic play: Leduc hold'em against call"))
+  }
+
+  @Test func aPersonTakesASeatInARunningArena() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let port = Int.random(in: 20_000..<40_000)
+    let arena = Process()
+    arena.executableURL = SkepticBinary.url
+    arena.arguments = [
+      "arena", "--game", "leduc", "--bot", "alice=remote", "--bot", "bot=call", "--listen", "tcp://127.0.0.1:\(port)",
+      "--hands", "4", "--out", directory.appendingPathComponent("match").path,
+    ]
+    arena.standardOutput = FileHandle.nullDevice
+    arena.standardError = FileHandle.nullDevice
+    try arena.run()
+    Thread.sleep(forTimeInterval: 0.3)
+    let play = try SkepticBinary.run(
+      ["play", "--connect", "tcp://127.0.0.1:\(port)", "--game", "leduc", "--name", "alice"],
+      input: String(repeating: "c\n", count: 40), directory: directory)
+    arena.waitUntilExit()
+    #expect(play.status == 0, "\(play.standardError)")
+    #expect(play.standardOutput.contains("after 4 hands:"))
+    let report = try String(contentsOf: directory.appendingPathComponent("match/report.txt"), encoding: .utf8)
+    #expect(report.contains("alice vs bot: 4 hands"))
+    let views = try String(contentsOf: directory.appendingPathComponent("skeptic-play/history.log"), encoding: .utf8)
+    #expect(views.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.count == 4)
+  }
+
+  @Test func badArgumentsAreClear() throws {
+    let coach = try SkepticBinary.run(["play", "--game", "kuhn", "--opponent", "call", "--coach"], input: "")
+    #expect(coach.status != 0 && coach.standardError.contains("--coach needs --opponent policy:FILE"))
+    let game = try SkepticBinary.run(["play", "--game", "kuhn-3p"], input: "")
+    #expect(game.status != 0 && game.standardError.contains("two-player games"))
+  }
+}
