@@ -188,8 +188,8 @@ public final class MatchRunner {
           let now = Date()
           let elapsed = now.timeIntervalSince(pairStart)
           // The grid's interval is free but no finer than its spacing; the exact ends cost time
-          // linear in the hands, so they are refreshed while that stays under 5% of the match.
-          if now.timeIntervalSince(exactAt) > 20 * exactCost {
+          // linear in the hands, so they are refreshed while that stays under 1% of the match.
+          if now.timeIntervalSince(exactAt) > 100 * exactCost {
             exact = comparison.sequence.exactInterval()
             exactCost = Date().timeIntervalSince(now)
             exactAt = Date()

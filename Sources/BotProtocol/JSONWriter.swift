@@ -81,6 +81,12 @@ public struct JSONWriter: Sendable {
 
   mutating func appendString(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
+    // Most strings need no escape: copy them whole.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      bytes.append(contentsOf: value.utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

@@ -95,7 +95,7 @@ public struct TableScreen: Sendable {
     if legal.fold { choices.append("[f] fold") }
     choices.append(legal.call == 0 ? "[c] check" : "[c] call \(legal.call)")
     if let raise = legal.raise, raise.count == 2 {
-      choices.append(raise[0] == raise[1] ? "[r] raise to \(raise[0])" : "[r] raise \(raise[0])–\(raise[1])")
+      choices.append(raise[0] == raise[1] ? "[r] raise to \(raise[0])" : "[r] raise to \(raise[0])–\(raise[1])")
     }
     return [choices.joined(separator: "  ") + "   [?] help  [q] quit"]
   }
