@@ -122,10 +122,22 @@ import Testing
     shown = try session.wait(for: "press any key")
     #expect(shown.contains("you win") || shown.contains("you lose") || shown.contains("split pot"))
     try session.keys("n")
-    _ = try session.wait(for: "hand 2 of 20")
+    // A second and third hand, checking and calling to the showdown.
+    for hand in 2...3 {
+      while true {
+        shown = try session.wait(for: "hand \(hand) of 20")
+        if shown.contains("press any key") { break }
+        try session.keys("c")
+        Thread.sleep(forTimeInterval: 0.1)
+      }
+      #expect(shown.contains("call shows ") || shown.contains("you win") || shown.contains("you lose"), "\(shown)")
+      #expect(shown.contains("after \(hand) hands"))
+      try session.keys("n")
+    }
+    _ = try session.wait(for: "hand 4 of 20")
     try session.keys("q")
     shown = try session.wait(for: "EXITED 0")
     #expect(shown.contains("skeptic play: Leduc hold'em against call"))
-    #expect(shown.contains("after 1 hand:"))
+    #expect(shown.contains("after 3 hands:"))
   }
 }
