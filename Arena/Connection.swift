@@ -79,43 +79,4 @@ public final class Connection {
     guard let identity = identities[name] else { return }
     try? router.send([identity, message.encoded()], dontWait: true)
   }
-
-  /// Asks `name` a decision and waits for the answer with that id.
-  func ask(_ name: String, _ request: Message.Decide, timeoutMs: Int) -> PlayerReply {
-    guard let identity = identities[name] else { return .disconnected }
-    do {
-      try router.send([identity, Message.decide(request).encoded()])
-    } catch {
-      return .disconnected
-    }
-    let deadline = Date().addingTimeInterval(Double(timeoutMs) / 1000)
-    while true {
-      if let process = processes[name], !process.isRunning { return .disconnected }
-      let left = Int(deadline.timeIntervalSinceNow * 1000)
-      if left <= 0 { return .timedOut }
-      guard let ready = try? Poller.poll([(router, .readable)], timeout: min(left, 100)) else { return .disconnected }
-      if ready != [.readable] { continue }
-      guard let frames = try? router.receive(), frames.count >= 2, frames[0] == identity else { continue }
-      // Anything but the answer to this request (a late answer, garbage) is counted as malformed.
-      guard case .act(let act)? = try? Message.decode(frames.last!) else {
-        return .action(String(decoding: frames.last!.prefix(40), as: UTF8.self))
-      }
-      if act.id == request.id { return .action(act.action) }
-    }
-  }
-}
-
-/// A bot behind the arena's connection, as the referee sees it.
-struct RemotePlayer: SeatPlayer {
-  let name: String
-  let connection: Connection
-  let actionTimeMs: Int
-
-  mutating func decide(_ request: Message.Decide) -> PlayerReply {
-    connection.ask(name, request, timeoutMs: request.timeLeftMs)
-  }
-
-  mutating func handEnded(_ end: Message.HandEnd) {
-    connection.send(name, .handEnd(end))
-  }
 }

@@ -19,6 +19,20 @@ public struct HandRecord: Codable, Sendable, Hashable {
   /// Seats that timed out or disconnected during this hand.
   public var failures: [String?]
 
+  public init(
+    hand: Int, names: [String], seating: [Int], betting: String, cards: String, payoffs: [Double], corrected: [Int],
+    failures: [String?]
+  ) {
+    self.hand = hand
+    self.names = names
+    self.seating = seating
+    self.betting = betting
+    self.cards = cards
+    self.payoffs = payoffs
+    self.corrected = corrected
+    self.failures = failures
+  }
+
   /// The ACPC log line: `STATE:<hand>:<betting>:<cards>:<v0>|<v1>:<name0>|<name1>`.
   public var acpcLine: String {
     let values = payoffs.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }.joined(separator: "|")

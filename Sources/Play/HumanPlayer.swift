@@ -1,4 +1,5 @@
 import Agents
+import Arena
 import BotProtocol
 import Cards
 import PokerRules
@@ -117,11 +118,14 @@ public final class HumanPlayer: Agent {
     scoreboard.record(won)
     if let views {
       let parts = end.matchState.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-      let names = (0..<game.numPlayers).map { $0 == end.seat ? "you" : opponentName }
-      let values = end.payoffs.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }
       if parts.count == 5 {
-        try? views.log.append(
-          "STATE:\(end.hand):\(parts[3]):\(parts[4]):\(values.joined(separator: "|")):\(names.joined(separator: "|"))")
+        let seating = (0..<game.numPlayers).map { $0 == end.seat ? 0 : 1 }
+        let view = HandRecord(
+          hand: end.hand, names: seating.map { $0 == 0 ? "you" : opponentName }, seating: seating,
+          betting: String(parts[3]), cards: String(parts[4]), payoffs: end.payoffs,
+          corrected: Array(repeating: 0, count: game.numPlayers),
+          failures: Array(repeating: nil, count: game.numPlayers))
+        try? views.log.append(view.acpcLine)
       }
       try? views.events.append(String(decoding: Message.handEnd(end).encoded(), as: UTF8.self))
     }
