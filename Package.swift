@@ -76,7 +76,7 @@ let package = Package(
     .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
     .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol"]),
-    .testTarget(name: "ArenaTests", dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards"]),
+    .testTarget(name: "ArenaTests", dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards", "Randomness"]),
     .testTarget(
       name: "AgentsTests", dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),

@@ -34,7 +34,24 @@ public struct BotRuntime {
       try socket.send([Message.hello(.init(name: name, game: game, inFlight: agent.inFlight)).encoded()])
       var definition: GameDefinition?
       var summary = Summary()
+      // Answers wait here while the queue is drained and then go out together, so that
+      // ZeroMQ's I/O thread is woken once per batch rather than once per answer. A slow agent
+      // does not hold answers back: an answer that took over 100 µs to find, or a batch whose
+      // first answer is a millisecond old, goes out at once.
+      var outbox: [[UInt8]] = []
+      var oldestQueued: UInt64 = 0
+      func sendOutbox() throws(ZMQError) {
+        for frame in outbox { try socket.send([frame]) }
+        outbox.removeAll(keepingCapacity: true)
+      }
+      func queue(_ frame: [UInt8], startedAt started: UInt64) throws(ZMQError) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if outbox.isEmpty { oldestQueued = started }
+        outbox.append(frame)
+        if now &- started > 100_000 || now &- oldestQueued > 1_000_000 { try sendOutbox() }
+      }
       while true {
+        try sendOutbox()
         guard try Poller.poll([(socket, .readable)], timeout: idleTimeoutMs) == [.readable] else {
           throw AgentError("no message from the arena at \(endpoint) for \(idleTimeoutMs / 1000) s; giving up")
         }
@@ -55,12 +72,14 @@ public struct BotRuntime {
             throw AgentError("the arena refused this bot: \(refused.reason) (it speaks protocols \(refused.protocols))")
           case .decide(let decide):
             guard let definition else { throw AgentError("the arena asked for a decision before welcoming this bot") }
+            let started = DispatchTime.now().uptimeNanoseconds
             switch agent.override(decide) {
             case .text(let text):
               summary.decisions += 1
-              try socket.send([Message.act(.init(id: decide.id, action: text)).encoded()])
+              try queue(Message.act(.init(id: decide.id, action: text)).encoded(), startedAt: started)
               continue
             case .exit:
+              try sendOutbox()
               exit(3)
             case nil:
               break
@@ -68,8 +87,9 @@ public struct BotRuntime {
             let action = agent.answer(decide, game: definition)
             summary.decisions += 1
             let text = action.acpc(withSize: definition.betting == .noLimit)
-            try socket.send([Message.act(.init(id: decide.id, action: text)).encoded()])
+            try queue(Message.act(.init(id: decide.id, action: text)).encoded(), startedAt: started)
             if agent.wantsToLeave {
+              try sendOutbox()
               summary.endReason = "left the match"
               return summary
             }
@@ -78,10 +98,12 @@ public struct BotRuntime {
             summary.hands += 1
             if end.payoffs.indices.contains(end.seat) { summary.total += end.payoffs[end.seat] }
             if agent.wantsToLeave {
+              try sendOutbox()
               summary.endReason = "left the match"
               return summary
             }
           case .matchEnd(let end):
+            try sendOutbox()
             summary.endReason = end.reason
             let notes = agent.notes()
             if !notes.isEmpty { try socket.send([Message.notes(.init(lines: notes)).encoded()]) }

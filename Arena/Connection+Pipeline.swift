@@ -52,29 +52,28 @@ extension Connection {
 
     func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
+    // Messages wait here while a batch of answers is handled and then go out together, so that
+    // ZeroMQ's I/O thread is woken once per batch rather than once per message.
+    var outbox: [(player: Int, frame: [UInt8], mustArrive: Bool)] = []
+
     /// Sends the hand's pending decision, or finishes it, until it waits on a bot or is over.
     func drive(_ slot: Int) {
-      while let play = slots[slot] {
-        if play.isFinished {
+      while slots[slot] != nil {
+        if slots[slot]!.isFinished {
+          let play = slots[slot].take()!
           for (player, end) in play.endings() where failed[player] == nil {
-            try? router.send([identityOf[player], Message.handEnd(end).encoded()], dontWait: true)
+            outbox.append((player, Message.handEnd(end).encoded(), false))
           }
           finished[play.hand] = play.record(names: names)
-          slots[slot] = nil
           freeSlots.append(slot)
           return
         }
-        guard let request = play.pending, let player = play.pendingPlayer else { return }
+        guard let request = slots[slot]!.pending, let player = slots[slot]!.pendingPlayer else { return }
         if let failure = failed[player] {
           slots[slot]!.answer(failure, elapsedMs: 0)
           continue
         }
-        do {
-          try router.send([identityOf[player], Message.decide(request).encoded()])
-        } catch {
-          failed[player] = .disconnected
-          continue
-        }
+        outbox.append((player, Message.decide(request).encoded(), true))
         let sent = now()
         waiting[request.id] = Outstanding(
           slot: slot, player: player, sentNs: sent, deadlineNs: sent + UInt64(max(request.timeLeftMs, 0)) * 1_000_000)
@@ -102,6 +101,22 @@ extension Connection {
       for id in queues[player] { deliver(id, reply, at: time) }
     }
 
+    /// Sends what is queued; a decision that cannot be sent fails its bot (which may queue more).
+    func sendOutbox() {
+      var next = 0
+      while next < outbox.count {
+        let (player, frame, mustArrive) = outbox[next]
+        next += 1
+        guard failed[player] == nil else { continue }
+        do {
+          try router.send([identityOf[player], frame], dontWait: !mustArrive)
+        } catch {
+          if mustArrive { fail(player, .disconnected, at: now()) }
+        }
+      }
+      outbox.removeAll(keepingCapacity: true)
+    }
+
     while true {
       while let slot = freeSlots.popLast() {
         guard nextHand < hands.upperBound else {
@@ -117,11 +132,13 @@ extension Connection {
         nextCommit += 1
         committed = true
         if try !commit(record) {
+          sendOutbox()
           try flush()
           return (decisions, roundTrip)
         }
       }
       if committed { try flush() }
+      sendOutbox()
       if nextCommit >= hands.upperBound { return (decisions, roundTrip) }
       if freeSlots.count == window && nextHand < hands.upperBound { continue }
       // Wait for answers, no longer than the nearest deadline.
@@ -138,6 +155,7 @@ extension Connection {
             deliver(oldest, .action(String(decoding: frames.last!.prefix(40), as: UTF8.self)), at: now())
           }
         }
+        sendOutbox()
       }
       time = now()
       for (id, outstanding) in waiting where outstanding.deadlineNs <= time && failed[outstanding.player] == nil {

@@ -19,12 +19,26 @@ public struct DealSchedule: Sendable, Hashable {
     self.players = players
   }
 
-  /// The deck for hand `hand`, in dealing order.
+  /// The cards hand `hand` can deal, in dealing order: the first `game.cardsDealt` cards of the
+  /// ``Deck`` its sub-stream shuffles.
+  ///
+  /// Fisher–Yates fixes the card dealt next at each step, so only as many steps as there are
+  /// cards to deal are taken; the cards are those a full shuffle would deal.
   public func deck(for hand: Int, game: GameDefinition) -> [Card] {
     let index = duplicate ? hand / 2 : hand
     var stream = SeededGenerator(seed: seed).substream(UInt64(index))
-    var deck = Deck(cards: game.deck, seed: stream.next())
-    return deck.deal(deck.count)
+    var generator = SeededGenerator(seed: stream.next())
+    var cards = game.deck
+    let wanted = min(game.cardsDealt, cards.count)
+    var dealt: [Card] = []
+    dealt.reserveCapacity(wanted)
+    var last = cards.count - 1
+    while dealt.count < wanted {
+      if last > 0 { cards.swapAt(last, generator.uniform(below: last + 1)) }
+      dealt.append(cards[last])
+      last -= 1
+    }
+    return dealt
   }
 
   /// For hand `hand`, the player (index into the match's players) in each seat.

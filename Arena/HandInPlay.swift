@@ -108,9 +108,13 @@ public struct HandInPlay: Sendable {
   public func record(names: [String]) -> HandRecord {
     var everything = MatchState(state: state, viewer: 0, handNumber: hand)
     everything.holeCards = state.holeCards.map { Optional($0) }
-    let text = everything.description.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+    var betting: [UInt8] = []
+    everything.appendBetting(to: &betting)
+    var cards: [UInt8] = []
+    everything.appendCards(to: &cards)
     return HandRecord(
-      hand: hand, names: seating.map { names[$0] }, seating: seating, betting: String(text[3]), cards: String(text[4]),
+      hand: hand, names: seating.map { names[$0] }, seating: seating, betting: String(decoding: betting, as: UTF8.self),
+      cards: String(decoding: cards, as: UTF8.self),
       payoffs: state.payoffs ?? [], corrected: corrected, failures: failures)
   }
 }

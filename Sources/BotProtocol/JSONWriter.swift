@@ -36,6 +36,28 @@ public struct JSONWriter: Sendable {
     needsComma = false
   }
 
+  /// A member name known at compile time, written as is: it must need no escaping.
+  public mutating func key(literal name: StaticString) {
+    comma()
+    appendQuoted(name)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  /// A string value known at compile time, written as is: it must need no escaping.
+  public mutating func string(literal value: StaticString) {
+    comma()
+    appendQuoted(value)
+    needsComma = true
+  }
+
+  /// A string value given as UTF-8 bytes (escaped as needed).
+  public mutating func string(utf8 value: some Collection<UInt8>) {
+    comma()
+    appendString(utf8: value)
+    needsComma = true
+  }
+
   public mutating func string(_ value: String) {
     comma()
     appendString(value)
@@ -79,15 +101,35 @@ public struct JSONWriter: Sendable {
     if needsComma { bytes.append(UInt8(ascii: ",")) }
   }
 
+  mutating func appendQuoted(_ text: StaticString) {
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
   mutating func appendString(_ value: String) {
+    var value = value
+    value.withUTF8 { appendString(utf8: $0) }
+  }
+
+  mutating func appendString(utf8 value: some Collection<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     // Most strings need no escape: copy them whole.
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      bytes.append(contentsOf: value.utf8)
+    let clean =
+      value.withContiguousStorageIfAvailable { buffer in
+        for byte in buffer where JSONWriter.needsEscape(byte) { return false }
+        return true
+      } ?? !value.contains(where: JSONWriter.needsEscape)
+    if clean {
+      bytes.append(contentsOf: value)
       bytes.append(UInt8(ascii: "\""))
       return
     }
-    for byte in value.utf8 {
+    for byte in value {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
       case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])

@@ -31,7 +31,7 @@ extension Message {
     case .decide(let decide):
       out.field("hand", decide.hand)
       out.field("id", decide.id)
-      out.key("legal")
+      out.key(literal: "legal")
       out.beginObject()
       out.field("call", decide.legal.call)
       out.field("fold", decide.legal.fold)
@@ -52,7 +52,7 @@ extension Message {
     case .handEnd(let end):
       out.field("hand", end.hand)
       out.field("matchState", end.matchState)
-      out.key("payoffs")
+      out.key(literal: "payoffs")
       out.beginArray()
       for payoff in end.payoffs { out.double(payoff) }
       out.endArray()
@@ -62,7 +62,7 @@ extension Message {
       out.field("reason", end.reason)
       out.type("matchEnd")
     case .notes(let notes):
-      out.key("lines")
+      out.key(literal: "lines")
       out.beginArray()
       for line in notes.lines { out.string(line) }
       out.endArray()
@@ -128,29 +128,32 @@ extension Message {
 }
 
 extension JSONWriter {
-  fileprivate mutating func field(_ name: String, _ value: Int) {
-    key(name)
+  fileprivate mutating func field(_ name: StaticString, _ value: Int) {
+    key(literal: name)
     int(value)
   }
 
-  fileprivate mutating func field(_ name: String, _ value: String) {
-    key(name)
+  fileprivate mutating func field(_ name: StaticString, _ value: String) {
+    key(literal: name)
     string(value)
   }
 
-  fileprivate mutating func field(_ name: String, _ value: Bool) {
-    key(name)
+  fileprivate mutating func field(_ name: StaticString, _ value: Bool) {
+    key(literal: name)
     bool(value)
   }
 
-  fileprivate mutating func field(_ name: String, _ values: [Int]) {
-    key(name)
+  fileprivate mutating func field(_ name: StaticString, _ values: [Int]) {
+    key(literal: name)
     beginArray()
     for value in values { int(value) }
     endArray()
   }
 
-  fileprivate mutating func type(_ name: String) { field("type", name) }
+  fileprivate mutating func type(_ name: StaticString) {
+    key(literal: "type")
+    string(literal: name)
+  }
 }
 
 /// Typed access to a message's fields, with errors naming the message type and the field.

@@ -38,6 +38,16 @@ public struct Card: Hashable, Comparable, Sendable, CustomStringConvertible {
     String([Card.rankCharacters[rank], Card.suitCharacters[suit]])
   }
 
+  /// Appends the card's two ASCII characters (as ``description`` spells them) to `bytes`.
+  @inlinable
+  public func appendASCII(to bytes: inout [UInt8]) {
+    // "23456789TJQKA" and "cdhs", as bytes, without building a String.
+    let ranks: StaticString = "23456789TJQKA"
+    let suits: StaticString = "cdhs"
+    bytes.append(ranks.utf8Start[rank])
+    bytes.append(suits.utf8Start[suit])
+  }
+
   /// Every card, in index order.
   public static let all: [Card] = (0..<52).map { Card(index: $0) }
 

@@ -29,7 +29,7 @@ public struct MatchState: Hashable, Sendable, CustomStringConvertible {
     position = viewer
     self.handNumber = handNumber
     actions = state.actions
-    let showdown = state.isTerminal && state.activeSeats.count > 1
+    let showdown = state.isTerminal && state.activeCount > 1
     holeCards = (0..<state.game.numPlayers).map { seat in
       seat == viewer || (showdown && !state.folded[seat]) ? state.holeCards[seat] : nil
     }
@@ -42,11 +42,24 @@ public struct MatchState: Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     var out: [UInt8] = []
     out.reserveCapacity(64)
+    appendText(to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the ACPC text (``description``) to `out` as UTF-8, without building a `String`.
+  public func appendText(to out: inout [UInt8]) {
     out.append(contentsOf: "MATCHSTATE:".utf8)
     out.append(contentsOf: String(position).utf8)
     out.append(UInt8(ascii: ":"))
     out.append(contentsOf: String(handNumber).utf8)
     out.append(UInt8(ascii: ":"))
+    appendBetting(to: &out)
+    out.append(UInt8(ascii: ":"))
+    appendCards(to: &out)
+  }
+
+  /// Appends the betting field (each round's actions, rounds separated by `/`).
+  public func appendBetting(to out: inout [UInt8]) {
     for (round, moves) in actions.enumerated() {
       if round > 0 { out.append(UInt8(ascii: "/")) }
       for move in moves {
@@ -59,15 +72,17 @@ public struct MatchState: Hashable, Sendable, CustomStringConvertible {
         }
       }
     }
-    out.append(UInt8(ascii: ":"))
+  }
+
+  /// Appends the cards field (hole cards by seat separated by `|`, then each round's board).
+  public func appendCards(to out: inout [UInt8]) {
     for (seat, cards) in holeCards.enumerated() {
       if seat > 0 { out.append(UInt8(ascii: "|")) }
-      for card in cards ?? [] { out.append(contentsOf: card.description.utf8) }
+      for card in cards ?? [] { card.appendASCII(to: &out) }
     }
     for (round, board) in boardCards.enumerated() where round > 0 || writesFirstRoundBoard {
       out.append(UInt8(ascii: "/"))
-      for card in board { out.append(contentsOf: card.description.utf8) }
+      for card in board { card.appendASCII(to: &out) }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 }

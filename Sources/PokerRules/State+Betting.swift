@@ -10,7 +10,7 @@ extension State {
     let callTo = min(facing, stack)
     var raiseTo: ClosedRange<Int>?
     let raisesLeft = game.maxRaises.map { raisesThisRound < $0[round] } ?? true
-    if raisesLeft && stack > facing && actingSeats.count >= 2 {
+    if raisesLeft && stack > facing && actingMask.nonzeroBitCount >= 2 {
       switch game.betting {
       case .limit:
         let to = min(facing + game.raiseSizes[round], stack)
@@ -73,19 +73,21 @@ extension State {
       spent[seat] = to
       raisesThisRound += 1
       minRaiseTo = to + max(to - previous, game.bigBlind)
-      toAct = actingSeats.reduce(0) { $0 | 1 << UInt16($1) } & ~bit
+      toAct = actingMask & ~bit
     }
     actions[round].append(action)
     actors[round].append(seat)
-    if activeSeats.count == 1 {
+    if activeCount == 1 {
       toAct = 0
       bettingOver = true
       return
     }
     // A player still in who cannot bet (all in) is never asked to act.
-    toAct &= actingSeats.reduce(0) { $0 | 1 << UInt16($1) }
-    let acting = actingSeats
-    if toAct == 0 || (acting.count == 1 && toAct == 1 << UInt16(acting[0]) && spent[acting[0]] >= maxSpent) {
+    let acting = actingMask
+    toAct &= acting
+    if toAct == 0
+      || (acting.nonzeroBitCount == 1 && toAct == acting && spent[acting.trailingZeroBitCount] >= maxSpent)
+    {
       endRound()
     } else {
       currentPlayer = nextToAct(from: (seat + 1) % game.numPlayers)

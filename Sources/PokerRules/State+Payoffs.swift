@@ -8,7 +8,7 @@ extension State {
   /// kept, as the ACPC dealer does).
   public var payoffs: [Double]? {
     guard isTerminal else { return nil }
-    if activeSeats.count == 1 { return State.payoffs(spent: spent, folded: folded, ranks: nil) }
+    if activeCount == 1 { return State.payoffs(spent: spent, folded: folded, ranks: nil) }
     guard !holeCardsHidden else { return nil }
     let evaluator = HandEvaluator.shared
     let ranks = (0..<game.numPlayers).map { seat in

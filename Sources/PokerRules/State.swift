@@ -77,8 +77,19 @@ public struct State: Hashable, Sendable {
   /// Seats still in the hand.
   public var activeSeats: [Int] { (0..<game.numPlayers).filter { !folded[$0] } }
 
-  /// Seats that can still bet: in the hand and not all in.
-  var actingSeats: [Int] { (0..<game.numPlayers).filter { !folded[$0] && !isAllIn($0) } }
+  /// How many seats are still in the hand (``activeSeats``, counted without building it).
+  public var activeCount: Int {
+    var count = 0
+    for seat in 0..<folded.count where !folded[seat] { count += 1 }
+    return count
+  }
+
+  /// Seats that can still bet, in the hand and not all in, one bit each.
+  var actingMask: UInt16 {
+    var mask: UInt16 = 0
+    for seat in 0..<folded.count where !folded[seat] && !isAllIn(seat) { mask |= 1 << UInt16(seat) }
+    return mask
+  }
 
   /// The card due next, if any: a seat's hole card, or the board.
   public enum Deal: Hashable, Sendable {
@@ -88,7 +99,7 @@ public struct State: Hashable, Sendable {
 
   /// What must be dealt before the next decision or the showdown; nil when nothing is due.
   public var nextDeal: Deal? {
-    if activeSeats.count == 1 { return nil }
+    if activeCount == 1 { return nil }
     for seat in 0..<game.numPlayers where !holeCardsHidden && holeCards[seat].count < game.numHoleCards {
       return .hole(seat: seat)
     }
@@ -100,7 +111,7 @@ public struct State: Hashable, Sendable {
   public var isChanceNode: Bool { !isTerminal && nextDeal != nil }
 
   /// True when the hand is over and ``payoffs`` can be read.
-  public var isTerminal: Bool { bettingOver && (activeSeats.count == 1 || nextDeal == nil) }
+  public var isTerminal: Bool { bettingOver && (activeCount == 1 || nextDeal == nil) }
 
   /// True when the player ``currentPlayer`` must act.
   public var isDecisionNode: Bool { !bettingOver && nextDeal == nil }
@@ -143,19 +154,20 @@ public struct State: Hashable, Sendable {
   mutating func startRound() {
     raisesThisRound = 0
     minRaiseTo = maxSpent + game.bigBlind
-    let acting = actingSeats
-    guard acting.count >= 2 || (acting.count == 1 && spent[acting[0]] < maxSpent) else {
+    let acting = actingMask
+    guard acting.nonzeroBitCount >= 2 || (acting.nonzeroBitCount == 1 && spent[acting.trailingZeroBitCount] < maxSpent)
+    else {
       endRound()
       return
     }
-    toAct = acting.reduce(0) { $0 | 1 << UInt16($1) }
+    toAct = acting
     currentPlayer = nextToAct(from: game.firstPlayer[round])
   }
 
   /// Closes the current round: on to the next, or the end of the betting.
   mutating func endRound() {
     toAct = 0
-    guard round + 1 < game.numRounds, activeSeats.count > 1 else {
+    guard round + 1 < game.numRounds, activeCount > 1 else {
       bettingOver = true
       return
     }

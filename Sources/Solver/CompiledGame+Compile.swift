@@ -126,7 +126,7 @@ extension CompiledGame {
         terminalIndex[node] = Int32(showdownOffset.count)
         terminalSpent += state.spent.map { Int32($0) }
         terminalFolded += state.folded
-        if state.activeSeats.count > 1 {
+        if state.activeCount > 1 {
           showdownOffset.append(Int32(showdownRanks.count))
           let evaluator = HandEvaluator.shared
           let boardCards = CardSet(state.board)

@@ -3,6 +3,7 @@ import BotProtocol
 import Cards
 import Foundation
 import PokerRules
+import Randomness
 import Testing
 
 /// Records every message it is sent; answers from a script of action texts (cycled).
@@ -29,6 +30,24 @@ struct RecordingPlayer: SeatPlayer {
 
 @Suite struct RefereeTests {
   let leduc = BundledGame.leduc.definition
+
+  @Test func aHandDealsTheCardsAFullShuffleWould() {
+    let holdem = BundledGame.limitHoldem.definition
+    for game in [leduc, holdem] {
+      for duplicate in [false, true] {
+        let schedule = DealSchedule(seed: 42, duplicate: duplicate, players: 2)
+        for hand in 0..<50 {
+          var stream = SeededGenerator(seed: 42).substream(UInt64(duplicate ? hand / 2 : hand))
+          var full = Deck(cards: game.deck, seed: stream.next())
+          let expected = full.deal(game.cardsDealt)
+          #expect(schedule.deck(for: hand, game: game) == expected)
+        }
+      }
+    }
+    // Different hands get different cards.
+    let schedule = DealSchedule(seed: 42, duplicate: false, players: 2)
+    #expect(schedule.deck(for: 0, game: holdem) != schedule.deck(for: 1, game: holdem))
+  }
 
   func play(
     _ players: inout [RecordingPlayer], hands: Int, seed: UInt64, duplicate: Bool = false, game: GameDefinition? = nil

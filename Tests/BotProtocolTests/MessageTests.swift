@@ -72,4 +72,19 @@ import Testing
     let message = Message.act(.init(id: 1, action: "c"))
     #expect(String(decoding: message.encoded(), as: UTF8.self) == #"{"action":"c","id":1,"type":"act"}"#)
   }
+
+  @Test func theWriterEscapesWhatJSONNeedsAndCopiesTheRest() throws {
+    let lines = ["plain", "say \"hi\"", "back\\slash", "tab\tnew\nline\r", "bell\u{7}", "é ♠ 🂡", ""]
+    let message = Message.notes(.init(lines: lines))
+    #expect(
+      String(decoding: message.encoded(), as: UTF8.self)
+        == #"{"lines":["plain","say \"hi\"","back\\slash","tab\tnew\nline\r","bell\u0007","é ♠ 🂡",""],"type":"notes"}"#)
+    #expect(try Message.decode(message.encoded()) == message)
+    var writer = JSONWriter()
+    writer.beginArray()
+    writer.string(utf8: Array("a\"b".utf8))
+    writer.string(utf8: "x".utf8)
+    writer.endArray()
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == #"["a\"b","x"]"#)
+  }
 }

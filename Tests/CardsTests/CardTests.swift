@@ -6,6 +6,9 @@ import Testing
   @Test func parsesAndPrintsEveryCard() throws {
     for card in Card.all {
       #expect(try Card(parsing: card.description) == card)
+      var bytes: [UInt8] = [0x3E]
+      card.appendASCII(to: &bytes)
+      #expect(bytes == [0x3E] + Array(card.description.utf8))
     }
     #expect(try Card(parsing: "as") == Card(rank: 12, suit: 3))
     #expect(try Card(parsing: "10h") == Card(rank: 8, suit: 2))
