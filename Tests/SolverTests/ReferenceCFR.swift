@@ -86,8 +86,12 @@ final class ReferenceCFR {
     return total > 0 ? sums[infoset].map { $0 / total } : [Double](repeating: 1 / Double(count), count: count)
   }
 
-  /// Returns every player's value; updates `player`'s regrets and sums along the way.
-  private func walk(_ id: Int, _ reach: [Double], _ player: Int, _ pending: inout [Int: [Double]]) -> [Double] {
+  /// Returns every player's value; updates `player`'s regrets and sums along the way, adding each
+  /// history's term at once, in walk order (OpenSpiel's order, so the reference repeats its
+  /// floating-point operations).
+  private func walk(
+    _ id: Int, _ reach: [Double], _ player: Int, _ strategies: [[Double]], _ pending: inout [Int: [Double]]
+  ) -> [Double] {
     let node = nodes[id]
     if node.state.isTerminal { return node.state.payoffs! }
     if node.state.isChanceNode {
@@ -95,19 +99,19 @@ final class ReferenceCFR {
       for (child, probability) in zip(node.children, node.chanceProbabilities) {
         var next = reach
         next[game.numPlayers] *= probability
-        let childValue = walk(child, next, player, &pending)
+        let childValue = walk(child, next, player, strategies, &pending)
         for p in value.indices { value[p] += probability * childValue[p] }
       }
       return value
     }
     let actor = node.state.currentPlayer
-    let strategy = currentStrategy(node.infoset)
+    let strategy = strategies[node.infoset]
     var value = [Double](repeating: 0, count: game.numPlayers)
     var childValues: [[Double]] = []
     for (a, child) in node.children.enumerated() {
       var next = reach
       next[actor] *= strategy[a]
-      let childValue = walk(child, next, player, &pending)
+      let childValue = walk(child, next, player, strategies, &pending)
       childValues.append(childValue)
       for p in value.indices { value[p] += strategy[a] * childValue[p] }
     }
@@ -115,8 +119,10 @@ final class ReferenceCFR {
       let others = reach.indices.filter { $0 != actor }.reduce(1.0) { $0 * reach[$1] }
       var instant = pending[node.infoset] ?? [Double](repeating: 0, count: strategy.count)
       for a in strategy.indices {
-        instant[a] += others * (childValues[a][actor] - value[actor])
-        sums[node.infoset][a] += algorithm.referenceAverageWeight(iteration) * reach[actor] * strategy[a]
+        let regret = others * (childValues[a][actor] - value[actor])
+        regrets[node.infoset][a] += regret
+        instant[a] += regret
+        sums[node.infoset][a] += algorithm.averageIncrement(iteration, reach: reach[actor], probability: strategy[a])
       }
       pending[node.infoset] = instant
     }
@@ -128,19 +134,19 @@ final class ReferenceCFR {
     let t = Double(iteration)
     for player in 0..<game.numPlayers {
       var pending: [Int: [Double]] = [:]
-      _ = walk(0, [Double](repeating: 1, count: game.numPlayers + 1), player, &pending)
+      let strategies = keys.indices.map(currentStrategy)
+      _ = walk(0, [Double](repeating: 1, count: game.numPlayers + 1), player, strategies, &pending)
       for (infoset, instant) in pending {
         for a in instant.indices {
           switch algorithm {
           case .cfr:
-            regrets[infoset][a] += instant[a]
+            break
           case .cfrPlus:
-            regrets[infoset][a] = max(regrets[infoset][a] + instant[a], 0)
+            regrets[infoset][a] = max(regrets[infoset][a], 0)
           case .predictivePlus:
-            regrets[infoset][a] = max(regrets[infoset][a] + instant[a], 0)
+            regrets[infoset][a] = max(regrets[infoset][a], 0)
             predictions[infoset][a] = instant[a]
           case .discounted(let alpha, let beta, _):
-            regrets[infoset][a] += instant[a]
             let exponent = regrets[infoset][a] >= 0 ? alpha : beta
             regrets[infoset][a] *= pow(t, exponent) / (pow(t, exponent) + 1)
           }
@@ -151,12 +157,13 @@ final class ReferenceCFR {
 }
 
 extension Algorithm {
-  func referenceAverageWeight(_ t: Int) -> Double {
+  /// What iteration `t` adds to an average-strategy sum, multiplied in OpenSpiel's order.
+  func averageIncrement(_ t: Int, reach: Double, probability: Double) -> Double {
     switch self {
-    case .cfr: 1
-    case .cfrPlus: Double(t)
-    case .predictivePlus: Double(t * t)
-    case .discounted(_, _, let gamma): pow(Double(t), gamma)
+    case .cfr: reach * probability
+    case .cfrPlus: Double(t) * reach * probability
+    case .predictivePlus: Double(t * t) * reach * probability
+    case .discounted(_, _, let gamma): reach * probability * pow(Double(t), gamma)
     }
   }
 }
