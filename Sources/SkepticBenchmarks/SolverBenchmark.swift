@@ -23,6 +23,8 @@ public struct SolverBenchmark: Sendable {
     /// Monte Carlo CFR iterations per second (one sampled traversal per player each).
     public var externalSamplingIterationsPerSecond: Double
     public var outcomeSamplingIterationsPerSecond: Double
+    /// The history solver (OpenSpiel's order of operations) with CFR+: µs per iteration.
+    public var historySolverMicrosecondsPerIteration: Double
   }
 
   public var iterations = 2_000
@@ -73,9 +75,14 @@ public struct SolverBenchmark: Sendable {
       let count = 500_000
       samplingRates.append(Double(count) / SolverBenchmark.seconds { sampler.iterate(count) })
     }
+    let history = try HistoryCFR(game: game, algorithm: .cfrPlus)
+    history.iterate(5)
+    let historyIterations = 100
+    let historySeconds = SolverBenchmark.seconds { history.iterate(historyIterations) }
     return Result(
       algorithms: figures, millisecondsToOneInTenThousand: toTarget, exactExploitabilityMilliseconds: runs[10] * 1000,
       informationSetActions: game.informationSetActionCounts.reduce(0, +),
-      externalSamplingIterationsPerSecond: samplingRates[0], outcomeSamplingIterationsPerSecond: samplingRates[1])
+      externalSamplingIterationsPerSecond: samplingRates[0], outcomeSamplingIterationsPerSecond: samplingRates[1],
+      historySolverMicrosecondsPerIteration: historySeconds / Double(historyIterations) * 1e6)
   }
 }

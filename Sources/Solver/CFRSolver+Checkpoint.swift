@@ -24,15 +24,10 @@ extension CFRSolver {
 
   /// Everything needed to continue bit for bit: settings, iteration, regrets, sums, predictions.
   public func checkpointData(run: [String: String] = [:]) -> Data {
-    var parameters: (Double, Double, Double)?
-    if case .discounted(let alpha, let beta, let gamma) = settings.algorithm { parameters = (alpha, beta, gamma) }
     let header = CheckpointHeader(
-      gameDefinition: game.definition.text, algorithm: settings.algorithm.familyName, alpha: parameters?.0,
-      beta: parameters?.1, gamma: parameters?.2, alternatingUpdates: settings.alternatingUpdates,
-      precision: settings.precision.rawValue, iteration: iteration, slotCount: game.slotCount, run: run)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let headerData = (try? encoder.encode(header)) ?? Data()
+      algorithm: settings.algorithm, game: game, alternatingUpdates: settings.alternatingUpdates,
+      precision: settings.precision.rawValue, iteration: iteration, run: run)
+    let headerData = header.encoded
     let bytes = tableBytes
     var body = Data(bytes: regrets, count: bytes)
     body.append(Data(bytes: sums, count: bytes))
@@ -65,13 +60,10 @@ extension CFRSolver {
     } catch {
       throw SolverError(.badFile, "\(path): the header is not valid: \(error)")
     }
-    guard var algorithm = Algorithm(name: header.algorithm),
+    guard let algorithm = header.recordedAlgorithm,
       let precision = SolverSettings.Precision(rawValue: header.precision)
     else {
       throw SolverError(.badFile, "\(path): unknown algorithm '\(header.algorithm)' or precision '\(header.precision)'")
-    }
-    if case .discounted = algorithm, let alpha = header.alpha, let beta = header.beta, let gamma = header.gamma {
-      algorithm = .discounted(alpha: alpha, beta: beta, gamma: gamma)
     }
     let game = try CompiledGame.compile(embeddedIn: header.gameDefinition, file: path)
     let solver = CFRSolver(
@@ -92,6 +84,36 @@ extension CFRSolver {
     }
     solver.iteration = header.iteration
     return (solver, header)
+  }
+}
+
+extension CFRSolver.CheckpointHeader {
+  init(
+    algorithm: Algorithm, game: CompiledGame, alternatingUpdates: Bool, precision: String, iteration: Int,
+    run: [String: String]
+  ) {
+    var parameters: (Double, Double, Double)?
+    if case .discounted(let alpha, let beta, let gamma) = algorithm { parameters = (alpha, beta, gamma) }
+    self.init(
+      gameDefinition: game.definition.text, algorithm: algorithm.familyName, alpha: parameters?.0,
+      beta: parameters?.1, gamma: parameters?.2, alternatingUpdates: alternatingUpdates,
+      precision: precision, iteration: iteration, slotCount: game.slotCount, run: run)
+  }
+
+  /// The algorithm the header names, with its DCFR parameters; nil for an unknown name.
+  var recordedAlgorithm: Algorithm? {
+    guard let named = Algorithm(name: algorithm) else { return nil }
+    if case .discounted = named, let alpha, let beta, let gamma {
+      return .discounted(alpha: alpha, beta: beta, gamma: gamma)
+    }
+    return named
+  }
+
+  /// The header as sorted JSON.
+  var encoded: Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return (try? encoder.encode(self)) ?? Data()
   }
 }
 

@@ -58,13 +58,17 @@ extension Skeptic.Bench {
         String(
           format: "  MCCFR: external sampling %.0f iterations/s, outcome sampling %.0f iterations/s",
           result.externalSamplingIterationsPerSecond, result.outcomeSamplingIterationsPerSecond))
+      print(
+        String(
+          format: "  history solver (OpenSpiel's order, same digits) CFR+: %.0f µs/iteration",
+          result.historySolverMicrosecondsPerIteration))
       if let cfrPlus = peer["cfr+"]?["seconds_per_iteration"] as? Double,
         let ours = result.algorithms.first(where: { $0.algorithm == "cfr+" })?.microsecondsPerIteration
       {
         print(
           String(
-            format: "  OpenSpiel C++ CFR+: %.1f µs/iteration → Skeptic is %.0f× faster", cfrPlus * 1e6,
-            cfrPlus * 1e6 / ours))
+            format: "  OpenSpiel C++ CFR+: %.1f µs/iteration → Skeptic is %.0f× faster (history solver %.1f×)",
+            cfrPlus * 1e6, cfrPlus * 1e6 / ours, cfrPlus * 1e6 / result.historySolverMicrosecondsPerIteration))
       }
       if let seconds = peer["exploitability"]?["median_seconds"] as? Double {
         print(

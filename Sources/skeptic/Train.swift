@@ -76,6 +76,13 @@ extension Skeptic {
     @Option(help: "Storage for regrets and sums: single (8 bytes per information-set action) or double.")
     var precision: String = "single"
 
+    @Option(
+      name: .customLong("solver"),
+      help: ArgumentHelp(
+        "fast (default): sums over hands, vectorised. history: walks every history and adds each term in OpenSpiel's order, so its trajectory matches OpenSpiel's digit for digit (small games, double precision, alternating updates, one thread).",
+        valueName: "fast|history"))
+    var solverKind: String = "fast"
+
     @Option(help: "Worker threads for large chance nodes (results are the same for any count).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -96,6 +103,13 @@ extension Skeptic {
       guard SolverSettings.Precision(rawValue: precision) != nil else {
         throw ValidationError("--precision is single or double")
       }
+      guard ["fast", "history"].contains(solverKind) else { throw ValidationError("--solver is fast or history") }
+      if usesHistorySolver {
+        if isMonteCarlo {
+          throw ValidationError("--solver history runs the full-traversal algorithms, not \(algorithm)")
+        }
+        if simultaneous { throw ValidationError("--solver history updates the players in turn; drop --simultaneous") }
+      }
       if let timeLimit, Interval(timeLimit).flatMap({ if case .seconds = $0 { true } else { nil } }) == nil {
         throw ValidationError("--time-limit '\(timeLimit)' is not \(Interval.help)")
       }
@@ -111,6 +125,11 @@ extension Skeptic {
     }
 
     var isMonteCarlo: Bool { ["es-mccfr", "os-mccfr"].contains(algorithm.lowercased()) }
+
+    var usesHistorySolver: Bool { solverKind == "history" }
+
+    /// What the run records as its precision: the fast solver's storage, or the history solver.
+    var precisionName: String { usesHistorySolver ? "history" : precision }
 
     var sampling: MonteCarloCFR.Sampling {
       algorithm.lowercased() == "os-mccfr" ? .outcome(exploration: exploration) : .external
@@ -133,7 +152,7 @@ extension Skeptic {
       let checkpointPath = checkpoint ?? out + ".checkpoint"
       let algorithmName = isMonteCarlo ? algorithm.lowercased() : settings.algorithm.description
       var runRecord = [
-        "game": definition.text, "algorithm": algorithmName, "precision": precision,
+        "game": definition.text, "algorithm": algorithmName, "precision": precisionName,
         "simultaneous": String(simultaneous),
       ]
       if isMonteCarlo {
@@ -147,6 +166,9 @@ extension Skeptic {
           let recorded: [String: String]
           if isMonteCarlo {
             (resumed, recorded) = try MonteCarloCFR.resume(from: checkpointPath)
+          } else if usesHistorySolver {
+            let (history, header) = try HistoryCFR.resume(from: checkpointPath)
+            (resumed, recorded) = (history, header.run)
           } else {
             let (cfr, header) = try CFRSolver.resume(from: checkpointPath, threads: threads)
             (resumed, recorded) = (cfr, header.run)
@@ -160,6 +182,9 @@ extension Skeptic {
           if !json { Terminal.writeError("resuming from \(checkpointPath) at iteration \(solver.iteration)\n") }
         } else if isMonteCarlo {
           solver = MonteCarloCFR(game: try CompiledGame.compile(definition), sampling: sampling, seed: seed)
+        } else if usesHistorySolver {
+          try HistoryCFR.checkSize(of: definition)
+          solver = try HistoryCFR(game: try CompiledGame.compile(definition), algorithm: chosenAlgorithm)
         } else {
           solver = CFRSolver(game: try CompiledGame.compile(definition), settings: settings)
         }
@@ -205,7 +230,8 @@ extension Skeptic {
       let result = BestResponse(game: solver.game).evaluate(policy)
       let header = PolicyFile.Header(
         gameDefinition: definition.text, algorithm: isMonteCarlo ? "\(algorithmName) seed \(seed)" : algorithmName,
-        alternatingUpdates: !simultaneous, precision: isMonteCarlo ? "single" : precision, iterations: solver.iteration,
+        alternatingUpdates: !simultaneous, precision: isMonteCarlo ? "single" : precisionName,
+        iterations: solver.iteration,
         exploitability: result.exploitability,
         slotCount: solver.game.slotCount, handCount: solver.game.hands.count)
       do {

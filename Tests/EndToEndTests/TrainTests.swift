@@ -75,6 +75,34 @@ import Testing
     #expect(other.standardError.contains("other settings"))
   }
 
+  /// OpenSpiel 2.0.2's `CFRPlusSolver` on `leduc_poker`, 1,000 iterations, exploitability in
+  /// every digit; the history solver repeats it from the command line.
+  @Test func theHistorySolverReproducesOpenSpiel() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let policy = directory.appendingPathComponent("history.policy").path
+    let train = try SkepticBinary.run([
+      "train", "--game", "leduc", "--algorithm", "cfr+", "--solver", "history", "--iterations", "1000", "--out", policy,
+      "--json",
+    ])
+    #expect(train.status == 0, "\(train.standardError)")
+    let summary = try JSONSerialization.jsonObject(with: Data(train.standardOutput.utf8)) as? [String: Any]
+    let value = try #require(summary?["exploitability"] as? Double)
+    #expect(abs(value / 0.0002571516161564563 - 1) < 1e-12, "\(value)")
+    let show = try SkepticBinary.run(["policy", "show", policy])
+    #expect(show.standardOutput.contains("history"), "\(show.standardOutput)")
+    for (arguments, complaint) in [
+      (["--game", "leduc", "--solver", "history", "--algorithm", "es-mccfr"], "not es-mccfr"),
+      (["--game", "leduc", "--solver", "history", "--simultaneous"], "drop --simultaneous"),
+      (["--game", "limit-holdem", "--solver", "history"], "use --solver fast"),
+      (["--game", "leduc", "--solver", "slow"], "--solver is fast or history"),
+    ] {
+      let refused = try SkepticBinary.run(["train", "--out", policy] + arguments)
+      #expect(
+        refused.status != 0 && refused.standardError.contains(complaint), "\(arguments): \(refused.standardError)")
+    }
+  }
+
   @Test func badArgumentsAndFilesAreClearErrors() throws {
     let algorithm = try SkepticBinary.run([
       "train", "--game", "kuhn", "--algorithm", "fastest", "--out", "/tmp/x.policy",

@@ -76,6 +76,33 @@ import Testing
     #expect(resumed.checkpointData() == straight.checkpointData())
   }
 
+  @Test(arguments: [Algorithm.cfrPlus, .dcfr, .predictivePlus])
+  func theHistorySolverResumesToTheSameBytes(algorithm: Algorithm) throws {
+    let straight = try HistoryCFR(game: leduc, algorithm: algorithm)
+    straight.iterate(60)
+    let first = try HistoryCFR(game: leduc, algorithm: algorithm)
+    first.iterate(30)
+    let path = temporaryPath("history.checkpoint")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try first.writeCheckpoint(to: path, run: ["note": "kept"])
+    let (resumed, header) = try HistoryCFR.resume(from: path)
+    #expect(header.iteration == 30 && header.run == ["note": "kept"] && header.precision == "history")
+    resumed.iterate(30)
+    #expect(resumed.averagePolicy().probabilities == straight.averagePolicy().probabilities)
+    #expect(resumed.checkpointData() == straight.checkpointData())
+    // Neither solver reads the other's checkpoints.
+    #expect(throws: SolverError.self) { try CFRSolver.resume(from: path) }
+    var bytes = first.checkpointData()
+    bytes[bytes.count - 9] ^= 1
+    try bytes.write(to: URL(fileURLWithPath: path))
+    #expect(throws: SolverError.self) { try HistoryCFR.resume(from: path) }
+  }
+
+  @Test func theHistorySolverRefusesAGameTooLargeToKeep() throws {
+    #expect(throws: SolverError.self) { try HistoryCFR.checkSize(of: BundledGame.limitHoldem.definition) }
+    try HistoryCFR.checkSize(of: BundledGame.leduc.definition)
+  }
+
   @Test func aCorruptedCheckpointIsRefused() throws {
     let solver = CFRSolver(game: leduc, settings: SolverSettings(algorithm: .cfr))
     solver.iterate(3)

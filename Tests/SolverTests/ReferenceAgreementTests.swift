@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ReferenceAgreementTests {
   /// Each (decision node, possible hand) of the compiled game with its reference information set.
-  func mapping(_ game: CompiledGame, _ reference: ReferenceCFR) -> [(slot: Int, actions: Int, infoset: Int)] {
+  func mapping(_ game: CompiledGame, _ reference: HistoryCFR) -> [(slot: Int, actions: Int, infoset: Int)] {
     var pairs: [(Int, Int, Int)] = []
     for node in game.decisionNodes.map(Int.init) {
       for hand in game.hands.indices where game.isPossible(hand: hand, at: node) {
@@ -31,15 +31,9 @@ import Testing
   ])
   func theReferenceRepeatsOpenSpielsTrajectory(algorithm: Algorithm, expected: Double) throws {
     let game = try CompiledGame.compile(BundledGame.leduc.definition)
-    let reference = ReferenceCFR(BundledGame.leduc.definition, algorithm: algorithm)
-    for _ in 0..<1_000 { reference.iterate() }
-    var probabilities = Policy.uniform(game).probabilities
-    let hands = game.hands.count
-    for (slot, actions, infoset) in mapping(game, reference) {
-      let strategy = reference.averageStrategy(infoset)
-      for a in 0..<actions { probabilities[slot + a * hands] = strategy[a] }
-    }
-    let value = BestResponse(game: game).exploitability(Policy(game: game, probabilities: probabilities))
+    let reference = try HistoryCFR(game: game, algorithm: algorithm)
+    reference.iterate(1_000)
+    let value = BestResponse(game: game).exploitability(reference.averagePolicy())
     #expect(abs(value / expected - 1) < 1e-9, "\(algorithm): \(value) vs \(expected)")
   }
 
@@ -53,7 +47,7 @@ import Testing
   @Test(arguments: [BundledGame.kuhn, .leduc], [Algorithm.cfr, .cfrPlus, .linear, .dcfr, .predictivePlus])
   func everyIterationMatchesTheReference(game bundled: BundledGame, algorithm: Algorithm) throws {
     let game = try CompiledGame.compile(bundled.definition)
-    let reference = ReferenceCFR(bundled.definition, algorithm: algorithm)
+    let reference = try HistoryCFR(game: game, algorithm: algorithm)
     let pairs = mapping(game, reference)
     #expect(pairs.count == reference.keys.count)
     let solver = CFRSolver(game: game, settings: SolverSettings(algorithm: algorithm, precision: .double))
