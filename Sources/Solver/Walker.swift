@@ -61,7 +61,20 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
     (3 * game.maxActions + game.numPlayers + 2) * game.handCount
   }
 
+  /// 1 / `actions`, looked up rather than divided: a division's latency is on the critical path
+  /// of every strategy.
+  @inline(__always)
+  static func uniformProbability(_ actions: Int) -> Double {
+    switch actions {
+    case 2: 0.5
+    case 3: 1.0 / 3.0
+    case 4: 0.25
+    default: 1 / Double(actions)
+    }
+  }
+
   /// The strategy at a decision node into `sigma` (`actions × hands`).
+  @inline(__always)
   func strategy(node: Int, actions: Int, sigma: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
     let hands = handCount
     let slot = Int(game.slotOffset[node])
@@ -71,28 +84,29 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
     }
     let regrets = regrets!
     let totals = scratch
-    for h in 0..<hands { totals[h] = 0 }
-    for a in 0..<actions {
-      let row = sigma + a * hands
-      let stored = regrets + slot + a * hands
-      if let predictions {
+    let uniform = Walker.uniformProbability(actions)
+    let fallback = totals + hands
+    if let predictions {
+      for a in 0..<actions {
+        let row = sigma + a * hands
+        let stored = regrets + slot + a * hands
         let predicted = predictions + slot + a * hands
-        for h in 0..<hands {
-          let positive = max(Double(stored[h]) + Double(predicted[h]), 0)
-          row[h] = positive
-          totals[h] += positive
-        }
-      } else {
-        for h in 0..<hands {
-          let positive = max(Double(stored[h]), 0)
-          row[h] = positive
-          totals[h] += positive
-        }
+        for h in 0..<hands { row[h] = max(Double(stored[h]) + Double(predicted[h]), 0) }
+      }
+    } else {
+      for a in 0..<actions {
+        let row = sigma + a * hands
+        let stored = regrets + slot + a * hands
+        for h in 0..<hands { row[h] = max(Double(stored[h]), 0) }
       }
     }
-    // sigma = positive / total, or uniform where nothing is positive; written so it vectorises.
-    let uniform = 1 / Double(actions)
-    let fallback = totals + hands
+    // The totals in action order, then sigma = positive / total, or uniform where nothing is
+    // positive; each loop is a plain loop over hands.
+    for h in 0..<hands { totals[h] = sigma[h] }
+    for a in 1..<max(actions, 1) {
+      let row = sigma + a * hands
+      for h in 0..<hands { totals[h] += row[h] }
+    }
     for h in 0..<hands {
       let total = totals[h]
       totals[h] = total > 0 ? 1 / total : 0
@@ -236,7 +250,13 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
         unreached(Int(game.children[start + a]), childReach, next)
         continue
       }
-      walk(Int(game.children[start + a]), childReach, values + a * hands, next)
+      let child = Int(game.children[start + a])
+      if players == 2 && game.kind[child] == CompiledGame.Kind.terminal.rawValue {
+        // Most children are terminals: evaluate them here, a call shallower.
+        headsUpTerminal(child, childReach, values + a * hands)
+      } else {
+        walk(child, childReach, values + a * hands, next)
+      }
     }
     for h in 0..<hands { out[h] = 0 }
     if actor != traverser {
@@ -306,6 +326,7 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
 
   /// Adds this iteration's regrets and strategy weight at one of the traverser's nodes. The rule
   /// is chosen once per row, so each inner loop over hands is a plain arithmetic loop.
+  @inline(__always)
   func update(
     node: Int, actions: Int, sigma: UnsafeMutablePointer<Double>, values: UnsafeMutablePointer<Double>,
     value: UnsafeMutablePointer<Double>, ownReach: UnsafeMutablePointer<Double>
