@@ -40,6 +40,8 @@ public struct BotRuntime {
       // first answer is a millisecond old, goes out at once.
       var outbox: [[UInt8]] = []
       var oldestQueued: UInt64 = 0
+      // With one hand in flight there is never a second answer to batch with.
+      var granted = 1
       func sendOutbox() throws(ZMQError) {
         for frame in outbox { try socket.send([frame]) }
         outbox.removeAll(keepingCapacity: true)
@@ -48,7 +50,7 @@ public struct BotRuntime {
         let now = DispatchTime.now().uptimeNanoseconds
         if outbox.isEmpty { oldestQueued = started }
         outbox.append(frame)
-        if now &- started > 100_000 || now &- oldestQueued > 1_000_000 { try sendOutbox() }
+        if granted <= 1 || now &- started > 100_000 || now &- oldestQueued > 1_000_000 { try sendOutbox() }
       }
       while true {
         try sendOutbox()
@@ -63,6 +65,7 @@ public struct BotRuntime {
           }
           switch message {
           case .welcome(let welcome):
+            granted = welcome.inFlight
             do {
               definition = try GameDefinition(parsing: welcome.gameDefinition, source: "the arena's game definition")
             } catch {

@@ -78,6 +78,8 @@ extension Connection {
         waiting[request.id] = Outstanding(
           slot: slot, player: player, sentNs: sent, deadlineNs: sent + UInt64(max(request.timeLeftMs, 0)) * 1_000_000)
         queues[player].append(request.id)
+        // One hand in flight leaves nothing to batch with: send at once.
+        if window == 1 { sendOutbox() }
         return
       }
     }

@@ -23,7 +23,8 @@ public final class Connection {
   }
 
   /// Waits for `names` to say hello (up to `timeoutMs`), welcoming each; refuses other versions
-  /// or games with a reason. Returns the names that did not arrive.
+  /// or games with a reason. Each bot is granted the smaller of the hands in flight it asked for
+  /// and `welcome.inFlight` (the arena's limit). Returns the names that did not arrive.
   func register(_ names: Set<String>, game: String, welcome: Message.Welcome, timeoutMs: Int) throws(ZMQError) -> Set<
     String
   > {
@@ -47,7 +48,7 @@ public final class Connection {
         identities[hello.name] = frames[0]
         missing.remove(hello.name)
         var granted = welcome
-        granted.inFlight = min(max(hello.inFlight, 1), Connection.maximumInFlight)
+        granted.inFlight = min(max(hello.inFlight, 1), max(welcome.inFlight, 1), Connection.maximumInFlight)
         inFlight[hello.name] = granted.inFlight
         try router.send([frames[0], Message.welcome(granted).encoded()])
       }

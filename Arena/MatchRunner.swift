@@ -108,8 +108,9 @@ public final class MatchRunner {
       Thread.sleep(forTimeInterval: 0.05)
       for process in connection.processes.values where process.isRunning { process.terminate() }
     }
-    let welcome = Message.Welcome(
+    var welcome = Message.Welcome(
       protocolVersion: 1, gameDefinition: definition.text, hands: config.hands, actionTimeMs: config.actionTimeMs)
+    welcome.inFlight = min(max(config.maxInFlight, 1), Connection.maximumInFlight)
     let missing: Set<String>
     do {
       missing = try connection.register(

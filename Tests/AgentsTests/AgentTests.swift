@@ -1,4 +1,5 @@
 import Agents
+import Arena
 import BotProtocol
 import Foundation
 import PokerRules
@@ -148,5 +149,47 @@ let sampleDecisions: [Message.Decide] = [
     #expect(hello?.name == "caller")
     #expect(answers.map(\.action) == ["c", "c"])
     #expect(process.terminationStatus == 0)
+  }
+}
+
+@Suite struct InFlightGrantTests {
+  /// The arena grants each bot the smaller of what it asks for and the arena's own limit, so a bot
+  /// learns in `welcome` how many hands it will really have in flight.
+  @Test func welcomeGrantsTheSmallerOfTheBotsAndTheArenasLimit() throws {
+    let port = Int.random(in: 30_000..<60_000)
+    let endpoint = "tcp://127.0.0.1:\(port)"
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-grant-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var config = MatchRunner.Configuration(
+      game: "leduc", bots: [.init(name: "raw", spec: "remote"), .init(name: "caller", spec: "remote")], hands: 20,
+      outDirectory: directory.path, executable: "/nonexistent")
+    config.listen = endpoint
+    config.maxInFlight = 3
+    config.registrationTimeoutMs = 10_000
+    let arena = Thread { [config] in _ = try? MatchRunner(configuration: config).run { _ in } }
+    arena.start()
+    let caller = Thread {
+      var agent = CallAgent()
+      _ = try? BotRuntime(endpoint: endpoint, name: "caller", game: "leduc").run(&agent)
+    }
+    caller.start()
+    let context = try Context()
+    let socket = try Socket(context, kind: .dealer)
+    try socket.connect(endpoint)
+    try socket.send([Message.hello(.init(name: "raw", game: "leduc", inFlight: 256)).encoded()])
+    var granted: Int?
+    var decisions = 0
+    playing: while try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
+      switch try Message.decode(try socket.receive().last!) {
+      case .welcome(let welcome): granted = welcome.inFlight
+      case .decide(let decide):
+        decisions += 1
+        try socket.send([Message.act(.init(id: decide.id, action: "c")).encoded()])
+      case .matchEnd: break playing
+      default: continue
+      }
+    }
+    #expect(granted == 3)
+    #expect(decisions > 0)
   }
 }
