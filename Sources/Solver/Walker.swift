@@ -74,8 +74,19 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
   }
 
   /// The strategy at a decision node into `sigma` (`actions × hands`).
-  @inline(__always)
   func strategy(node: Int, actions: Int, sigma: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
+    // A copy per common action count, its loops over actions unrolled (see `decision`).
+    switch actions {
+    case 2: strategyBody(node: node, actions: 2, sigma: sigma, scratch: scratch)
+    case 3: strategyBody(node: node, actions: 3, sigma: sigma, scratch: scratch)
+    default: strategyBody(node: node, actions: actions, sigma: sigma, scratch: scratch)
+    }
+  }
+
+  @inline(__always)
+  func strategyBody(
+    node: Int, actions: Int, sigma: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
+  ) {
     let hands = handCount
     let slot = Int(game.slotOffset[node])
     if let policy {
@@ -202,10 +213,23 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
     _ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>,
     _ free: UnsafeMutablePointer<Double>
   ) {
+    // The common action counts get their own copy of the body, with every loop over actions
+    // unrolled: a loop that runs two times here and three there costs a mispredicted branch.
+    switch Int(game.childCount[node]) {
+    case 2: decision(node, reach, out, free, actions: 2)
+    case 3: decision(node, reach, out, free, actions: 3)
+    case let actions: decision(node, reach, out, free, actions: actions)
+    }
+  }
+
+  @inline(__always)
+  func decision(
+    _ node: Int, _ reach: UnsafeMutablePointer<Double>, _ out: UnsafeMutablePointer<Double>,
+    _ free: UnsafeMutablePointer<Double>, actions: Int
+  ) {
     let hands = handCount
     let players = game.numPlayers
     let actor = Int(game.player[node])
-    let actions = Int(game.childCount[node])
     let start = Int(game.childStart[node])
     let sigma = free
     let childReach = sigma + actions * hands
