@@ -25,29 +25,39 @@ public final class MonteCarloCFR: @unchecked Sendable {
   public let game: CompiledGame
   public let sampling: Sampling
   public internal(set) var iteration = 0
-  var generator: SeededGenerator
+  /// The generator and the hands dealt live behind pointers, not in stored properties, so the
+  /// hot path pays no exclusivity check per access.
+  let randomness: UnsafeMutablePointer<SeededGenerator>
+  var generator: SeededGenerator {
+    get { randomness.pointee }
+    set { randomness.pointee = newValue }
+  }
   let regrets: UnsafeMutablePointer<Float>
   let sums: UnsafeMutablePointer<Float>
   let view: GameView
   /// Each player's sampled hand for the current traversal.
-  var dealt: [Int]
+  let dealt: UnsafeMutablePointer<Int>
 
   public init(game: CompiledGame, sampling: Sampling, seed: UInt64) {
     self.game = game
     self.sampling = sampling
-    generator = SeededGenerator(seed: seed)
+    randomness = .allocate(capacity: 1)
+    randomness.initialize(to: SeededGenerator(seed: seed))
     let count = max(game.slotCount, 1)
     regrets = .allocate(capacity: count)
     regrets.initialize(repeating: 0, count: count)
     sums = .allocate(capacity: count)
     sums.initialize(repeating: 0, count: count)
     view = game.view
-    dealt = [Int](repeating: 0, count: game.numPlayers)
+    dealt = .allocate(capacity: game.numPlayers)
+    dealt.initialize(repeating: 0, count: game.numPlayers)
   }
 
   deinit {
     regrets.deallocate()
     sums.deallocate()
+    randomness.deallocate()
+    dealt.deallocate()
   }
 
   /// Bytes per information-set action: a Float regret and a Float strategy sum.
@@ -76,7 +86,7 @@ public final class MonteCarloCFR: @unchecked Sendable {
     var used: UInt64 = 0
     for player in 0..<view.numPlayers {
       var hand: Int
-      repeat { hand = generator.uniform(below: hands) } while view.hands[hand] & used != 0
+      repeat { hand = randomness.pointee.uniform(below: hands) } while view.hands[hand] & used != 0
       dealt[player] = hand
       used |= view.hands[hand]
     }
@@ -89,7 +99,7 @@ public final class MonteCarloCFR: @unchecked Sendable {
     let start = Int(view.childStart[node])
     let count = Int(view.childCount[node])
     while true {
-      let child = Int(view.children[start + generator.uniform(below: count)])
+      let child = Int(view.children[start + randomness.pointee.uniform(below: count)])
       if (view.board[child] & ~view.board[node]) & used == 0 { return child }
     }
   }
@@ -112,7 +122,7 @@ public final class MonteCarloCFR: @unchecked Sendable {
   }
 
   func sample(_ sigma: UnsafeMutablePointer<Double>, _ actions: Int) -> Int {
-    let target = generator.unitDouble()
+    let target = randomness.pointee.unitDouble()
     var cumulative = 0.0
     for a in 0..<(actions - 1) {
       cumulative += sigma[a]

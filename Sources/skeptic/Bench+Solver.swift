@@ -41,12 +41,14 @@ extension Skeptic.Bench {
         return
       }
       print("solver on Leduc (\(result.informationSetActions) information-set actions, one thread)")
+      let width = result.algorithms.map(\.algorithm.count).max() ?? 0
       for figure in result.algorithms {
+        let name = figure.algorithm.padding(toLength: width, withPad: " ", startingAt: 0)
         print(
-          String(
-            format: "  %-18@ %8.1f µs/iteration  %2d bytes per information-set action  exploitability after run %.3g",
-            figure.algorithm, figure.microsecondsPerIteration, figure.bytesPerInformationSetAction,
-            figure.exploitabilityAfterRun))
+          "  \(name) "
+            + String(
+              format: "%8.1f µs/iteration  %2d bytes per information-set action  exploitability after run %.3g",
+              figure.microsecondsPerIteration, figure.bytesPerInformationSetAction, figure.exploitabilityAfterRun))
       }
       for (name, milliseconds) in result.millisecondsToOneInTenThousand.sorted(by: { $0.key < $1.key }) {
         print(String(format: "  exploitability ≤ 1e-4 from a cold start with %@: %.1f ms", name, milliseconds))
