@@ -27,6 +27,9 @@ struct GameView: @unchecked Sendable {
   /// the pair (+1 win, -1 loss, 0 tie or clash), at ``showdownSignOffset``; nil otherwise.
   let showdownSigns: UnsafeMutablePointer<Double>?
   let showdownSignOffset: UnsafeMutablePointer<Int32>
+  /// For larger hand counts, each showdown's hands in increasing rank order (at the same offsets
+  /// as ``showdownRanks``), so a showdown is valued in one sweep up and one down; nil otherwise.
+  let showdownOrder: UnsafeMutablePointer<UInt16>?
   /// Nodes in each node's subtree, itself included.
   let subtreeSize: UnsafeMutablePointer<Int32>
   /// Deepest chain of decision and chance nodes, for sizing scratch space.
@@ -81,8 +84,16 @@ struct GameView: @unchecked Sendable {
         }
       }
       showdownSigns = copy(signs)
+      showdownOrder = nil
     } else {
       showdownSigns = nil
+      var order = [UInt16](repeating: 0, count: showdownRanks.count)
+      for terminal in 0..<terminals where showdownOffset[terminal] >= 0 {
+        let start = Int(showdownOffset[terminal])
+        let sorted = (0..<handCount).sorted { (showdownRanks[start + $0], $0) < (showdownRanks[start + $1], $1) }
+        for (position, hand) in sorted.enumerated() { order[start + position] = UInt16(hand) }
+      }
+      showdownOrder = copy(order)
     }
     showdownSignOffset = copy(offsets)
     maxActions = Int(childCount.max() ?? 1)
@@ -113,5 +124,6 @@ struct GameView: @unchecked Sendable {
     ]
     for pointer in first + second { pointer.deallocate() }
     showdownSigns?.deallocate()
+    showdownOrder?.deallocate()
   }
 }

@@ -469,6 +469,12 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
       return
     }
     let ranks = game.showdownRanks + showdown
+    if game.holeCards <= 2, let order = game.showdownOrder {
+      sortedShowdown(ranks: ranks, order: order + showdown, opponentReach: opponentReach, stake: stake, out: out)
+      return
+    }
+    // Three or more hole cards: pairs of hands can share two cards, which the card-by-card
+    // correction would count twice; compare every pair instead.
     let handBits = game.hands
     for h in 0..<hands {
       let mine = handBits[h]
@@ -482,6 +488,48 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
         }
       }
       out[h] = stake * sum
+    }
+  }
+
+  /// A showdown valued in O(hands × hole cards) (one or two hole cards): hands in increasing rank
+  /// order, one sweep up
+  /// collecting the opponent's reach on weaker hands and one down on stronger ones. Reach on
+  /// hands sharing a card with ours is taken out card by card (`cardReach`); a hand sharing both
+  /// our cards is our own, which ties and so is in neither sum.
+  func sortedShowdown(
+    ranks: UnsafePointer<UInt16>, order: UnsafePointer<UInt16>, opponentReach: UnsafePointer<Double>, stake: Double,
+    out: UnsafeMutablePointer<Double>
+  ) {
+    let hands = handCount
+    let cardsPerHand = game.holeCards
+    let handCards = game.handCards
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 52) { buffer in
+      let cardReach = buffer.baseAddress!
+      for h in 0..<hands { out[h] = 0 }
+      for direction in [1.0, -1.0] {
+        cardReach.update(repeating: 0, count: 52)
+        var total = 0.0
+        var position = 0
+        while position < hands {
+          // One group of equal rank: value it against everything before, then add it.
+          let index = direction > 0 ? position : hands - 1 - position
+          let rank = ranks[Int(order[index])]
+          var end = position
+          while end < hands && ranks[Int(order[direction > 0 ? end : hands - 1 - end])] == rank { end += 1 }
+          for p in position..<end {
+            let h = Int(order[direction > 0 ? p : hands - 1 - p])
+            var sum = total
+            for c in 0..<cardsPerHand { sum -= cardReach[Int(handCards[cardsPerHand * h + c])] }
+            out[h] += direction * stake * sum
+          }
+          for p in position..<end {
+            let h = Int(order[direction > 0 ? p : hands - 1 - p])
+            total += opponentReach[h]
+            for c in 0..<cardsPerHand { cardReach[Int(handCards[cardsPerHand * h + c])] += opponentReach[h] }
+          }
+          position = end
+        }
+      }
     }
   }
 
