@@ -189,8 +189,9 @@ public final class MatchRunner {
           let now = Date()
           let elapsed = now.timeIntervalSince(pairStart)
           // The grid's interval is free but no finer than its spacing; the exact ends cost time
-          // linear in the hands, so they are refreshed while that stays under 1% of the match.
-          if now.timeIntervalSince(exactAt) > 100 * exactCost {
+          // linear in the hands, so they are refreshed while that stays under 1% of the match,
+          // and at the last hand, so the last line shows what the report will say.
+          if now.timeIntervalSince(exactAt) > 100 * exactCost || hand + 1 == config.hands {
             exact = comparison.sequence.exactInterval()
             exactCost = Date().timeIntervalSince(now)
             exactAt = Date()

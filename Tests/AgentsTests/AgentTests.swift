@@ -152,9 +152,10 @@ let sampleDecisions: [Message.Decide] = [
   }
 }
 
-@Suite struct InFlightGrantTests {
+@Suite struct InProcessArenaTests {
   /// The arena grants each bot the smaller of what it asks for and the arena's own limit, so a bot
-  /// learns in `welcome` how many hands it will really have in flight.
+  /// learns in `welcome` how many hands it will really have in flight; and the last progress line
+  /// agrees with the report.
   @Test func welcomeGrantsTheSmallerOfTheBotsAndTheArenasLimit() throws {
     let port = Int.random(in: 30_000..<60_000)
     let endpoint = "tcp://127.0.0.1:\(port)"
@@ -166,7 +167,11 @@ let sampleDecisions: [Message.Decide] = [
     config.listen = endpoint
     config.maxInFlight = 3
     config.registrationTimeoutMs = 10_000
-    let arena = Thread { [config] in _ = try? MatchRunner(configuration: config).run { _ in } }
+    let outcome = ArenaOutcome()
+    let arena = Thread { [config] in
+      let report = try? MatchRunner(configuration: config).run { progress in outcome.record(progress) }
+      outcome.finish(report)
+    }
     arena.start()
     let caller = Thread {
       var agent = CallAgent()
@@ -191,5 +196,28 @@ let sampleDecisions: [Message.Decide] = [
     }
     #expect(granted == 3)
     #expect(decisions > 0)
+    // The last progress line shows the interval the report gives.
+    #expect(outcome.done.wait(timeout: .now() + 20) == .success)
+    let (last, report) = outcome.result
+    let interval = try #require(last?.interval)
+    #expect(report?.pairs.first?.interval == [interval.lowerBound, interval.upperBound])
+    #expect(last?.hands == 20)
   }
+}
+
+/// What an arena run on another thread reported: its last progress line and its report.
+final class ArenaOutcome: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last: MatchRunner.Progress?
+  private var report: MatchReport?
+  let done = DispatchSemaphore(value: 0)
+
+  func record(_ progress: MatchRunner.Progress) { lock.withLock { last = progress } }
+
+  func finish(_ report: MatchReport?) {
+    lock.withLock { self.report = report }
+    done.signal()
+  }
+
+  var result: (MatchRunner.Progress?, MatchReport?) { lock.withLock { (last, report) } }
 }
