@@ -126,6 +126,22 @@ extension Skeptic {
 
     var isMonteCarlo: Bool { ["es-mccfr", "os-mccfr"].contains(algorithm.lowercased()) }
 
+    /// Refuses, by name, a checkpoint another kind of solver wrote (each starts with its own
+    /// magic bytes), instead of failing on the bytes.
+    func checkWhoWrote(_ path: String) throws {
+      guard let handle = FileHandle(forReadingAtPath: path) else { return }
+      defer { try? handle.close() }
+      let magic = String(decoding: handle.readData(ofLength: 8), as: UTF8.self)
+      let writers = [
+        "SKCHKPNT": "the fast solver (--solver fast with cfr, cfr+, lcfr, dcfr or pcfr+)",
+        "SKHISTCK": "the history solver (--solver history)", "SKMCCFRC": "Monte Carlo CFR (es-mccfr or os-mccfr)",
+      ]
+      let expected = isMonteCarlo ? "SKMCCFRC" : usesHistorySolver ? "SKHISTCK" : "SKCHKPNT"
+      if let writer = writers[magic], magic != expected {
+        throw CommandError("\(path) was written by \(writer); resume it with the same solver and algorithm")
+      }
+    }
+
     var usesHistorySolver: Bool { solverKind == "history" }
 
     /// What the run records as its precision: the fast solver's storage, or the history solver.
@@ -162,6 +178,7 @@ extension Skeptic {
       let solver: any IterativeSolver
       do {
         if resume, FileManager.default.fileExists(atPath: checkpointPath) {
+          try checkWhoWrote(checkpointPath)
           let resumed: any IterativeSolver
           let recorded: [String: String]
           if isMonteCarlo {

@@ -91,6 +91,18 @@ import Testing
     #expect(abs(value / 0.0002571516161564563 - 1) < 1e-12, "\(value)")
     let show = try SkepticBinary.run(["policy", "show", policy])
     #expect(show.standardOutput.contains("history"), "\(show.standardOutput)")
+    // A history checkpoint resumed by the fast solver is refused by name.
+    let checkpointed = directory.appendingPathComponent("checkpointed.policy").path
+    let first = try SkepticBinary.run([
+      "train", "--game", "leduc", "--solver", "history", "--iterations", "20", "--checkpoint-every", "10it", "--out",
+      checkpointed,
+    ])
+    #expect(first.status == 0)
+    let wrong = try SkepticBinary.run([
+      "train", "--game", "leduc", "--iterations", "40", "--resume", "--checkpoint-every", "10it", "--out", checkpointed,
+    ])
+    #expect(
+      wrong.status != 0 && wrong.standardError.contains("written by the history solver"), "\(wrong.standardError)")
     for (arguments, complaint) in [
       (["--game", "leduc", "--solver", "history", "--algorithm", "es-mccfr"], "not es-mccfr"),
       (["--game", "leduc", "--solver", "history", "--simultaneous"], "drop --simultaneous"),
