@@ -92,6 +92,7 @@ public struct BotRuntime {
             let text = action.acpc(withSize: definition.betting == .noLimit)
             try queue(Message.act(.init(id: decide.id, action: text)).encoded(), startedAt: started)
             if agent.wantsToLeave {
+              outbox.append(Message.leave(.init(reason: "left the match")).encoded())
               try sendOutbox()
               summary.endReason = "left the match"
               return summary
@@ -101,6 +102,7 @@ public struct BotRuntime {
             summary.hands += 1
             if end.payoffs.indices.contains(end.seat) { summary.total += end.payoffs[end.seat] }
             if agent.wantsToLeave {
+              outbox.append(Message.leave(.init(reason: "left the match")).encoded())
               try sendOutbox()
               summary.endReason = "left the match"
               return summary
@@ -111,7 +113,7 @@ public struct BotRuntime {
             let notes = agent.notes()
             if !notes.isEmpty { try socket.send([Message.notes(.init(lines: notes)).encoded()]) }
             return summary
-          case .hello, .act, .notes:
+          case .hello, .act, .notes, .leave:
             continue
           }
         }

@@ -151,8 +151,11 @@ extension Connection {
       if ready == [.readable] {
         while let frames = try? router.tryReceive() {
           guard frames.count >= 2, let player = playerOf[frames[0]], failed[player] == nil else { continue }
-          if case .act(let act)? = try? Message.decode(frames.last!) {
+          let message = try? Message.decode(frames.last!)
+          if case .act(let act)? = message {
             if waiting[act.id]?.player == player { deliver(act.id, .action(act.action), at: now()) }
+          } else if case .leave? = message {
+            fail(player, .left, at: now())
           } else if let oldest = queues[player].first {
             deliver(oldest, .action(String(decoding: frames.last!.prefix(40), as: UTF8.self)), at: now())
           }

@@ -63,6 +63,9 @@ public struct HandInPlay: Sendable {
     case .disconnected:
       failures[seat] = "disconnected"
       action = legal.canFold ? .fold : .call
+    case .left:
+      failures[seat] = "left the match"
+      action = legal.canFold ? .fold : .call
     }
     pending = nil
     try! state.apply(action)

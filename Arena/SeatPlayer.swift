@@ -17,4 +17,6 @@ public enum PlayerReply: Sendable, Hashable {
   case timedOut
   /// The player's connection or process is gone.
   case disconnected
+  /// The player said it is leaving the match (a `leave` message).
+  case left
 }

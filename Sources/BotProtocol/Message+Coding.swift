@@ -61,6 +61,9 @@ extension Message {
     case .matchEnd(let end):
       out.field("reason", end.reason)
       out.type("matchEnd")
+    case .leave(let leave):
+      out.field("reason", leave.reason)
+      out.type("leave")
     case .notes(let notes):
       out.key(literal: "lines")
       out.beginArray()
@@ -119,6 +122,8 @@ extension Message {
           payoffs: try fields.doubles("payoffs")))
     case "matchEnd":
       return .matchEnd(.init(reason: try fields.string("reason")))
+    case "leave":
+      return .leave(.init(reason: try fields.string("reason")))
     case "notes":
       return .notes(.init(lines: try fields.strings("lines")))
     default:

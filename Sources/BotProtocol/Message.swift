@@ -18,6 +18,8 @@ public enum Message: Sendable, Hashable {
   case matchEnd(MatchEnd)
   /// Bot → arena, optional, after `matchEnd`: lines for the report (an adaptive bot's switches).
   case notes(Notes)
+  /// Bot → arena, at any time: the bot quits the match now (a person who pressed `q`).
+  case leave(Leave)
 
   /// The protocol versions this implementation speaks.
   public static let versions = [1]
@@ -134,6 +136,11 @@ public enum Message: Sendable, Hashable {
   }
 
   public struct MatchEnd: Codable, Sendable, Hashable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+  }
+
+  public struct Leave: Codable, Sendable, Hashable {
     public var reason: String
     public init(reason: String) { self.reason = reason }
   }

@@ -153,19 +153,17 @@ let sampleDecisions: [Message.Decide] = [
 }
 
 @Suite struct InProcessArenaTests {
-  /// The arena grants each bot the smaller of what it asks for and the arena's own limit, so a bot
-  /// learns in `welcome` how many hands it will really have in flight; and the last progress line
-  /// agrees with the report.
-  @Test func welcomeGrantsTheSmallerOfTheBotsAndTheArenasLimit() throws {
-    let port = Int.random(in: 30_000..<60_000)
-    let endpoint = "tcp://127.0.0.1:\(port)"
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-grant-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
+  /// A 20-hand Leduc arena on another thread with two remote seats: `raw`, played by the test
+  /// through the returned socket (hello already sent, asking for 256 hands in flight), and
+  /// `caller`, a `call` bot on a thread of its own. The arena allows `maxInFlight` hands.
+  func start(maxInFlight: Int) throws -> (socket: Socket, context: Context, outcome: ArenaOutcome, directory: URL) {
+    let endpoint = "tcp://127.0.0.1:\(Int.random(in: 30_000..<60_000))"
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-arena-\(UUID().uuidString)")
     var config = MatchRunner.Configuration(
       game: "leduc", bots: [.init(name: "raw", spec: "remote"), .init(name: "caller", spec: "remote")], hands: 20,
       outDirectory: directory.path, executable: "/nonexistent")
     config.listen = endpoint
-    config.maxInFlight = 3
+    config.maxInFlight = maxInFlight
     config.registrationTimeoutMs = 10_000
     let outcome = ArenaOutcome()
     let arena = Thread { [config] in
@@ -182,6 +180,16 @@ let sampleDecisions: [Message.Decide] = [
     let socket = try Socket(context, kind: .dealer)
     try socket.connect(endpoint)
     try socket.send([Message.hello(.init(name: "raw", game: "leduc", inFlight: 256)).encoded()])
+    return (socket, context, outcome, directory)
+  }
+
+  /// The arena grants each bot the smaller of what it asks for and the arena's own limit, so a bot
+  /// learns in `welcome` how many hands it will really have in flight; and the last progress line
+  /// agrees with the report.
+  @Test func welcomeGrantsTheSmallerOfTheBotsAndTheArenasLimit() throws {
+    let (socket, context, outcome, directory) = try start(maxInFlight: 3)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = context
     var granted: Int?
     var decisions = 0
     playing: while try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
@@ -202,6 +210,34 @@ let sampleDecisions: [Message.Decide] = [
     let interval = try #require(last?.interval)
     #expect(report?.pairs.first?.interval == [interval.lowerBound, interval.upperBound])
     #expect(last?.hands == 20)
+  }
+
+  /// A bot that says `leave` forfeits at once, and the report says it left (not that it timed
+  /// out, as it did when a person quit a remote seat).
+  @Test func aBotThatLeavesIsReportedAsLeaving() throws {
+    let (socket, context, outcome, directory) = try start(maxInFlight: 1)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = context
+    var decisions = 0
+    let started = DispatchTime.now()
+    playing: while try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
+      switch try Message.decode(try socket.receive().last!) {
+      case .decide(let decide):
+        decisions += 1
+        if decisions == 5 {
+          try socket.send([Message.leave(.init(reason: "left the match")).encoded()])
+        } else {
+          try socket.send([Message.act(.init(id: decide.id, action: "c")).encoded()])
+        }
+      case .matchEnd: break playing
+      default: continue
+      }
+    }
+    #expect(outcome.done.wait(timeout: .now() + 20) == .success)
+    let stopped = outcome.result.1?.pairs.first?.stoppedBecause ?? ""
+    #expect(stopped.contains("raw left the match"), "\(stopped)")
+    // Well inside the 10 s action limit: nobody waited for a time-out.
+    #expect(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds < 5_000_000_000)
   }
 }
 

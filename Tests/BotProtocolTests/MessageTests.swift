@@ -17,6 +17,7 @@ import Testing
       .handEnd(.init(hand: 3, matchState: "MATCHSTATE:0:3:rc/cc:2c|3d/4c", seat: 0, payoffs: [-3, 3])),
       .matchEnd(.init(reason: "all hands played")),
       .notes(.init(lines: ["hand 12: switched to exploiting"])),
+      .leave(.init(reason: "left the match")),
     ]
     for message in messages {
       #expect(try Message.decode(message.encoded()) == message)
