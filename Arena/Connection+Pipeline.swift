@@ -11,10 +11,10 @@ extension Connection {
   ///
   /// Each decision carries its own id and deadline (the smaller of the action limit and what is
   /// left of the seat's hand limit, counted from when it was sent). An answer that cannot be
-  /// read, or is neither an `act` nor a `leave`, answers the bot's oldest outstanding decision and is played as a
-  /// call (counted); an `act` with an unknown id (late, after a time-out) is ignored. A bot that
-  /// times out, whose process dies or that says `leave` fails every decision it still owes, in
-  /// every hand.
+  /// read, or is neither an `act` nor a `leave`, answers the bot's oldest outstanding decision
+  /// and is played as a call (counted); an `act` with an unknown id (late, after a time-out) is
+  /// ignored. A bot that times out, whose process dies or that says `leave` fails every decision
+  /// it still owes, in every hand.
   ///
   /// Returns how many decisions were answered and their summed round-trip time.
   @discardableResult
