@@ -21,11 +21,11 @@ public struct BestResponse: Sendable {
   /// Best-response and on-policy values of every player.
   public func evaluate(_ policy: Policy) -> Exploitability {
     let view = game.view
+    return Walker<Double, AnyWidth>.withScratch(view) { scratch in evaluate(policy, view: view, scratch: scratch) }
+  }
+
+  private func evaluate(_ policy: Policy, view: GameView, scratch: UnsafeMutablePointer<Double>) -> Exploitability {
     let hands = view.handCount
-    let count = (view.depth + 2) * Walker<Double, AnyWidth>.scratchPerLevel(view) + view.numPlayers * hands + hands
-    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count)
-    scratch.initialize(repeating: 0, count: count)
-    defer { scratch.deallocate() }
     let reach = scratch
     let out = reach + view.numPlayers * hands
     let free = out + hands
@@ -61,18 +61,16 @@ public struct BestResponse: Sendable {
   public func bestResponsePolicy(to policy: Policy, responder: Int) -> Policy {
     let view = game.view
     let hands = view.handCount
-    let count = (view.depth + 2) * Walker<Double, AnyWidth>.scratchPerLevel(view) + view.numPlayers * hands + hands
-    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count)
-    scratch.initialize(repeating: 0, count: count)
-    defer { scratch.deallocate() }
     var result = policy.probabilities
-    result.withUnsafeMutableBufferPointer { output in
-      policy.probabilities.withUnsafeBufferPointer { probabilities in
-        scratch.update(repeating: 1, count: view.numPlayers * hands)
-        var walker = Walker<Double, AnyWidth>(game: view, traverser: responder, purpose: .bestResponse)
-        walker.policy = probabilities.baseAddress
-        walker.bestActions = output.baseAddress
-        walker.walk(0, scratch, scratch + view.numPlayers * hands, scratch + view.numPlayers * hands + hands)
+    Walker<Double, AnyWidth>.withScratch(view) { scratch in
+      result.withUnsafeMutableBufferPointer { output in
+        policy.probabilities.withUnsafeBufferPointer { probabilities in
+          scratch.update(repeating: 1, count: view.numPlayers * hands)
+          var walker = Walker<Double, AnyWidth>(game: view, traverser: responder, purpose: .bestResponse)
+          walker.policy = probabilities.baseAddress
+          walker.bestActions = output.baseAddress
+          walker.walk(0, scratch, scratch + view.numPlayers * hands, scratch + view.numPlayers * hands + hands)
+        }
       }
     }
     return Policy(game: game, probabilities: result)

@@ -43,9 +43,7 @@ public final class CFRSolver: @unchecked Sendable {
       predictions = nil
     }
     let view = game.view
-    scratchCount =
-      (view.depth + 2) * Walker<Double, AnyWidth>.scratchPerLevel(view) + view.numPlayers * view.handCount
-      + view.handCount
+    scratchCount = Walker<Double, AnyWidth>.scratchCount(view)
     scratch = .allocate(capacity: scratchCount)
     scratch.initialize(repeating: 0, count: scratchCount)
     workers =

@@ -3,13 +3,8 @@ extension HistoryCFR {
   public func strategies(from policy: Policy) -> [[Double]] {
     var result = keys.indices.map { [Double](repeating: 1 / Double(actionCounts[$0]), count: actionCounts[$0]) }
     let hands = game.hands.count
-    for node in game.decisionNodes.map(Int.init) {
-      let slot = Int(game.slotOffset[node])
-      let actions = Int(game.childCount[node])
-      for hand in game.hands.indices where game.isPossible(hand: hand, at: node) {
-        guard let set = index[game.informationSetKey(node: node, hand: hand)] else { continue }
-        result[set] = (0..<actions).map { policy.probabilities[slot + hand + $0 * hands] }
-      }
+    for (set, slot) in compiledPlaces {
+      result[set] = (0..<actionCounts[set]).map { policy.probabilities[slot + $0 * hands] }
     }
     return result
   }

@@ -211,18 +211,26 @@ public final class HistoryCFR: @unchecked Sendable {
     return value
   }
 
+  /// Each possible (decision node, hand) of ``game`` with its information set here, and where its
+  /// first action's probability sits in a policy (later actions follow `hands` apart). Worked out
+  /// once, from the readable keys.
+  lazy var compiledPlaces: [(set: Int, slot: Int)] = {
+    var places: [(set: Int, slot: Int)] = []
+    for node in game.decisionNodes.map(Int.init) {
+      for hand in game.hands.indices where game.isPossible(hand: hand, at: node) {
+        guard let set = index[game.informationSetKey(node: node, hand: hand)] else { continue }
+        places.append((set, Int(game.slotOffset[node]) + hand))
+      }
+    }
+    return places
+  }()
+
   /// The average strategy as a policy on ``game``.
   public func averagePolicy() -> Policy {
     var probabilities = Policy.uniform(game).probabilities
     let hands = game.hands.count
-    for node in game.decisionNodes.map(Int.init) {
-      let slot = Int(game.slotOffset[node])
-      for hand in game.hands.indices where game.isPossible(hand: hand, at: node) {
-        guard let set = index[game.informationSetKey(node: node, hand: hand)] else { continue }
-        for (a, probability) in averageStrategy(set).enumerated() {
-          probabilities[slot + hand + a * hands] = probability
-        }
-      }
+    for (set, slot) in compiledPlaces {
+      for (a, probability) in averageStrategy(set).enumerated() { probabilities[slot + a * hands] = probability }
     }
     return Policy(game: game, probabilities: probabilities)
   }

@@ -71,10 +71,10 @@ public final class MonteCarloCFR: @unchecked Sendable {
         dealHands()
         switch sampling {
         case .external:
-          _ = external(0, traverser: player, board: 0)
+          _ = external(0, traverser: player)
         case .outcome(let exploration):
           _ = outcome(
-            0, traverser: player, board: 0, exploration: exploration, myReach: 1, othersReach: 1, sampleReach: 1)
+            0, traverser: player, exploration: exploration, myReach: 1, othersReach: 1, sampleReach: 1)
         }
       }
     }
@@ -152,18 +152,23 @@ public final class MonteCarloCFR: @unchecked Sendable {
       ranks: showdown < 0 ? nil : ranks)[traverser]
   }
 
-  func external(_ node: Int, traverser: Int, board: Int) -> Double {
+  /// A decision node's actor, action count, first child, first table slot, and the actor's hand.
+  @inline(__always)
+  func site(_ node: Int) -> (actor: Int, actions: Int, start: Int, slot: Int, hand: Int) {
+    let actor = Int(view.player[node])
+    return (
+      actor, Int(view.childCount[node]), Int(view.childStart[node]), Int(view.slotOffset[node]), dealt[actor]
+    )
+  }
+
+  func external(_ node: Int, traverser: Int) -> Double {
     switch view.kind[node] {
     case CompiledGame.Kind.terminal.rawValue:
       return utility(node, traverser: traverser)
     case CompiledGame.Kind.chance.rawValue:
-      return external(sampleBoard(node), traverser: traverser, board: board)
+      return external(sampleBoard(node), traverser: traverser)
     default:
-      let actor = Int(view.player[node])
-      let actions = Int(view.childCount[node])
-      let start = Int(view.childStart[node])
-      let slot = Int(view.slotOffset[node])
-      let hand = dealt[actor]
+      let (actor, actions, start, slot, hand) = site(node)
       let hands = view.handCount
       return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * actions) { buffer in
         let sigma = buffer.baseAddress!
@@ -171,12 +176,12 @@ public final class MonteCarloCFR: @unchecked Sendable {
         if actor != traverser {
           for a in 0..<actions { sums[slot + a * hands + hand] += Float(sigma[a]) }
           let a = sample(sigma, actions)
-          return external(Int(view.children[start + a]), traverser: traverser, board: board)
+          return external(Int(view.children[start + a]), traverser: traverser)
         }
         let values = sigma + actions
         var value = 0.0
         for a in 0..<actions {
-          values[a] = external(Int(view.children[start + a]), traverser: traverser, board: board)
+          values[a] = external(Int(view.children[start + a]), traverser: traverser)
           value += sigma[a] * values[a]
         }
         for a in 0..<actions {
@@ -189,22 +194,17 @@ public final class MonteCarloCFR: @unchecked Sendable {
   }
 
   func outcome(
-    _ node: Int, traverser: Int, board: Int, exploration: Double, myReach: Double, othersReach: Double,
-    sampleReach: Double
+    _ node: Int, traverser: Int, exploration: Double, myReach: Double, othersReach: Double, sampleReach: Double
   ) -> Double {
     switch view.kind[node] {
     case CompiledGame.Kind.terminal.rawValue:
       return utility(node, traverser: traverser)
     case CompiledGame.Kind.chance.rawValue:
       return outcome(
-        sampleBoard(node), traverser: traverser, board: board, exploration: exploration, myReach: myReach,
+        sampleBoard(node), traverser: traverser, exploration: exploration, myReach: myReach,
         othersReach: othersReach, sampleReach: sampleReach)
     default:
-      let actor = Int(view.player[node])
-      let actions = Int(view.childCount[node])
-      let start = Int(view.childStart[node])
-      let slot = Int(view.slotOffset[node])
-      let hand = dealt[actor]
+      let (actor, actions, start, slot, hand) = site(node)
       let hands = view.handCount
       return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * actions) { buffer in
         let sigma = buffer.baseAddress!
@@ -217,7 +217,7 @@ public final class MonteCarloCFR: @unchecked Sendable {
         let chosen = sample(sampling, actions)
         let child = Int(view.children[start + chosen])
         let childValue = outcome(
-          child, traverser: traverser, board: board, exploration: exploration,
+          child, traverser: traverser, exploration: exploration,
           myReach: mine ? myReach * sigma[chosen] : myReach,
           othersReach: mine ? othersReach : othersReach * sigma[chosen],
           sampleReach: sampleReach * sampling[chosen])

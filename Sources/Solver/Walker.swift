@@ -61,6 +61,21 @@ struct Walker<S: BinaryFloatingPoint, Width: HandWidth> {
     (3 * game.maxActions + game.numPlayers + 2) * game.handCount
   }
 
+  /// Scratch doubles for a whole walk from the root: the root's reach and output, then every
+  /// level's share.
+  static func scratchCount(_ game: GameView) -> Int {
+    (game.depth + 2) * scratchPerLevel(game) + game.numPlayers * game.handCount + game.handCount
+  }
+
+  /// Runs `body` with zeroed scratch for a whole walk, freed afterwards.
+  static func withScratch<R>(_ game: GameView, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
+    let count = scratchCount(game)
+    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count)
+    scratch.initialize(repeating: 0, count: count)
+    defer { scratch.deallocate() }
+    return body(scratch)
+  }
+
   /// 1 / `actions`, looked up rather than divided: a division's latency is on the critical path
   /// of every strategy.
   @inline(__always)

@@ -126,20 +126,17 @@ extension Skeptic {
 
     var isMonteCarlo: Bool { ["es-mccfr", "os-mccfr"].contains(algorithm.lowercased()) }
 
-    /// Refuses, by name, a checkpoint another kind of solver wrote (each starts with its own
-    /// magic bytes), instead of failing on the bytes.
+    /// Refuses, by name, a checkpoint another kind of solver wrote, instead of failing on its bytes.
     func checkWhoWrote(_ path: String) throws {
-      guard let handle = FileHandle(forReadingAtPath: path) else { return }
-      defer { try? handle.close() }
-      let magic = String(decoding: handle.readData(ofLength: 8), as: UTF8.self)
-      let writers = [
-        "SKCHKPNT": "the fast solver (--solver fast with cfr, cfr+, lcfr, dcfr or pcfr+)",
-        "SKHISTCK": "the history solver (--solver history)", "SKMCCFRC": "Monte Carlo CFR (es-mccfr or os-mccfr)",
-      ]
-      let expected = isMonteCarlo ? "SKMCCFRC" : usesHistorySolver ? "SKHISTCK" : "SKCHKPNT"
-      if let writer = writers[magic], magic != expected {
-        throw CommandError("\(path) was written by \(writer); resume it with the same solver and algorithm")
-      }
+      let expected: CheckpointKind = isMonteCarlo ? .monteCarlo : usesHistorySolver ? .history : .fast
+      guard let writer = CheckpointKind.of(file: path), writer != expected else { return }
+      let name =
+        switch writer {
+        case .fast: "the fast solver (--solver fast with cfr, cfr+, lcfr, dcfr or pcfr+)"
+        case .history: "the history solver (--solver history)"
+        case .monteCarlo: "Monte Carlo CFR (es-mccfr or os-mccfr)"
+        }
+      throw CommandError("\(path) was written by \(name); resume it with the same solver and algorithm")
     }
 
     var usesHistorySolver: Bool { solverKind == "history" }
