@@ -5,9 +5,10 @@ import ZeroMQ
 
 extension Connection {
   /// Plays `hands` of one pair with up to `window` hands in flight at once, and hands each
-  /// finished hand to `commit` in hand order; `commit` returns false to stop the match (hands
-  /// still in flight are then dropped, unlogged). `flush` runs after each batch of commits,
-  /// before waiting on the bots again.
+  /// finished hand to `commit` in hand order. `commit` returns false to stop dealing: no new hand
+  /// starts, but every hand already dealt is played out (a failed bot's decisions answered by its
+  /// failure) and committed, so a hand whose `handEnd` a bot received is always in the record.
+  /// `flush` runs after each batch of commits, before waiting on the bots again.
   ///
   /// Each decision carries its own id and deadline (the smaller of the action limit and what is
   /// left of the seat's hand limit, counted from when it was sent). An answer that cannot be
@@ -49,6 +50,7 @@ extension Connection {
     var finished: [Int: HandRecord] = [:]
     var nextHand = hands.lowerBound
     var nextCommit = hands.lowerBound
+    var dealing = true
     var lastProcessCheck = DispatchTime.now().uptimeNanoseconds
 
     func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
@@ -122,7 +124,7 @@ extension Connection {
 
     while true {
       while let slot = freeSlots.popLast() {
-        guard nextHand < hands.upperBound else {
+        guard dealing && nextHand < hands.upperBound else {
           freeSlots.append(slot)
           break
         }
@@ -134,16 +136,12 @@ extension Connection {
       while let record = finished.removeValue(forKey: nextCommit) {
         nextCommit += 1
         committed = true
-        if try !commit(record) {
-          sendOutbox()
-          try flush()
-          return (decisions, roundTrip)
-        }
+        if try !commit(record) { dealing = false }
       }
       if committed { try flush() }
       sendOutbox()
-      if nextCommit >= hands.upperBound { return (decisions, roundTrip) }
-      if freeSlots.count == window && nextHand < hands.upperBound { continue }
+      if nextCommit >= (dealing ? hands.upperBound : nextHand) { return (decisions, roundTrip) }
+      if dealing && freeSlots.count == window && nextHand < hands.upperBound { continue }
       // Wait for answers, no longer than the nearest deadline.
       var time = now()
       let nearest = waiting.values.map(\.deadlineNs).min() ?? time + 50_000_000

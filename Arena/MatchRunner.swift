@@ -172,6 +172,8 @@ public final class MatchRunner {
             pending = []
           }
           report.hands = hand + 1
+          // The first reason to stop is the one reported; hands already dealt still count.
+          if report.stoppedBecause != nil { return false }
           if let failed = record.failures.enumerated().first(where: { $0.element != nil }) {
             report.stoppedBecause =
               "\(record.names[failed.offset]) \(failed.element!) in hand \(hand) (forfeits the rest)"
@@ -183,7 +185,7 @@ public final class MatchRunner {
             return false
           }
           if config.stopWhenDecided, comparison.shouldStop([.decisive]) != nil {
-            report.stoppedBecause = "decided: an e-value passed 1/α = \(Int(1 / config.alpha))"
+            report.stoppedBecause = "decided at hand \(hand): an e-value passed 1/α = \(Int(1 / config.alpha))"
             return false
           }
           let now = Date()
@@ -204,7 +206,7 @@ public final class MatchRunner {
           return true
         }
         var going = true
-        for record in done.prefix(config.hands) where going { going = try take(record, logged: true) }
+        for record in done.prefix(config.hands) { going = try take(record, logged: true) && going }
         if going && done.count < config.hands {
           let window = min(
             connection.inFlight[a.name] ?? 1, connection.inFlight[b.name] ?? 1, max(config.maxInFlight, 1))

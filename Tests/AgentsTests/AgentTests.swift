@@ -156,11 +156,13 @@ let sampleDecisions: [Message.Decide] = [
   /// A 20-hand Leduc arena on another thread with two remote seats: `raw`, played by the test
   /// through the returned socket (hello already sent, asking for 256 hands in flight), and
   /// `caller`, a `call` bot on a thread of its own. The arena allows `maxInFlight` hands.
-  func start(maxInFlight: Int) throws -> (socket: Socket, context: Context, outcome: ArenaOutcome, directory: URL) {
+  func start(maxInFlight: Int, hands: Int = 20) throws -> (
+    socket: Socket, context: Context, outcome: ArenaOutcome, directory: URL
+  ) {
     let endpoint = "tcp://127.0.0.1:\(Int.random(in: 30_000..<60_000))"
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-arena-\(UUID().uuidString)")
     var config = MatchRunner.Configuration(
-      game: "leduc", bots: [.init(name: "raw", spec: "remote"), .init(name: "caller", spec: "remote")], hands: 20,
+      game: "leduc", bots: [.init(name: "raw", spec: "remote"), .init(name: "caller", spec: "remote")], hands: hands,
       outDirectory: directory.path, executable: "/nonexistent")
     config.listen = endpoint
     config.maxInFlight = maxInFlight
@@ -238,6 +240,42 @@ let sampleDecisions: [Message.Decide] = [
     #expect(stopped.contains("raw left the match"), "\(stopped)")
     // Well inside the 10 s action limit: nobody waited for a time-out.
     #expect(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds < 5_000_000_000)
+  }
+}
+
+extension InProcessArenaTests {
+  /// A bot that holds one decision open while the hands behind it finish, then leaves: every hand
+  /// whose `handEnd` it was sent is in the logs and the report, not only those before the held one.
+  @Test func handsThatFinishedBeforeAForfeitAreRecorded() throws {
+    let (socket, context, outcome, directory) = try start(maxInFlight: 32, hands: 200)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = context
+    var held: Int?
+    var ended: Set<Int> = []
+    playing: while try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
+      switch try Message.decode(try socket.receive().last!) {
+      case .decide(let decide):
+        if held == nil {
+          held = decide.hand
+        } else {
+          try socket.send([Message.act(.init(id: decide.id, action: "c")).encoded()])
+        }
+      case .handEnd(let end):
+        ended.insert(end.hand)
+        if ended.count == 8 { try socket.send([Message.leave(.init(reason: "left the match")).encoded()]) }
+      case .matchEnd: break playing
+      default: continue
+      }
+    }
+    #expect(outcome.done.wait(timeout: .now() + 20) == .success)
+    let report = try #require(outcome.result.1?.pairs.first)
+    #expect(ended.count >= 8)
+    let log = try String(contentsOfFile: directory.path + "/match.log", encoding: .utf8)
+    let logged = Set(
+      log.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.map { Int($0.split(separator: ":")[1])! })
+    #expect(ended.isSubset(of: logged), "hands ended but not logged: \(ended.subtracting(logged).sorted())")
+    #expect(logged == Set(0..<report.hands), "the log holds hands 0..<\(report.hands) in order")
+    #expect((report.stoppedBecause ?? "").contains("raw left the match in hand \(held ?? -1)"))
   }
 }
 
