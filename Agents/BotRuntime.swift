@@ -11,6 +11,11 @@ public struct BotRuntime {
   public let game: String
   /// How long to wait for the arena before giving up, in milliseconds.
   public var idleTimeoutMs = 120_000
+  /// The seat's secret, when the arena started this bot (it claims the seat with it).
+  public var secret: String?
+  /// The arena's process id, when the arena started this bot: the bot exits as soon as that
+  /// process is no longer its parent (the arena was killed).
+  public var arenaProcess: Int32?
 
   public init(endpoint: String, name: String, game: String) {
     self.endpoint = endpoint
@@ -31,7 +36,8 @@ public struct BotRuntime {
       let context = try Context()
       let socket = try Socket(context, kind: .dealer)
       try socket.connect(endpoint)
-      try socket.send([Message.hello(.init(name: name, game: game, inFlight: agent.inFlight)).encoded()])
+      try socket.send([Message.hello(.init(name: name, game: game, inFlight: agent.inFlight, secret: secret)).encoded()]
+      )
       var definition: GameDefinition?
       var summary = Summary()
       // Answers wait here while the queue is drained and then go out together, so that
@@ -54,9 +60,7 @@ public struct BotRuntime {
       }
       while true {
         try sendOutbox()
-        guard try Poller.poll([(socket, .readable)], timeout: idleTimeoutMs) == [.readable] else {
-          throw AgentError("no message from the arena at \(endpoint) for \(idleTimeoutMs / 1000) s; giving up")
-        }
+        try waitForArena(socket)
         while let frames = try socket.tryReceive() {
           guard let frame = frames.last else { continue }
           let message: Message
@@ -122,6 +126,29 @@ public struct BotRuntime {
       throw error
     } catch {
       throw AgentError("\(error)")
+    }
+  }
+}
+
+extension BotRuntime {
+  /// Waits until the arena sends something: up to ``idleTimeoutMs``, and only while the arena
+  /// that started this bot (if one did) is still its parent.
+  func waitForArena(_ socket: Socket) throws(AgentError) {
+    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(idleTimeoutMs) * 1_000_000
+    while true {
+      let now = DispatchTime.now().uptimeNanoseconds
+      guard now < deadline else {
+        throw AgentError("no message from the arena at \(endpoint) for \(idleTimeoutMs / 1000) s; giving up")
+      }
+      let slice = Int(min((deadline - now) / 1_000_000 + 1, arenaProcess == nil ? UInt64(idleTimeoutMs) : 250))
+      let ready: Bool
+      do { ready = try Poller.poll([(socket, .readable)], timeout: slice) == [.readable] } catch {
+        throw AgentError("\(error)")
+      }
+      if ready { return }
+      if let arenaProcess, getppid() != arenaProcess {
+        throw AgentError("the arena that started this bot (process \(arenaProcess)) is gone; exiting")
+      }
     }
   }
 }

@@ -4,7 +4,8 @@ import PokerRules
 
 /// One hand under way, advanced one decision at a time, so that the arena can keep many hands in
 /// flight and answer each when its bot replies. The referee's rules of conduct apply: a malformed
-/// or illegal action is played as a call and counted, a no-limit raise out of range is clamped,
+/// or illegal action is played as a call, a no-limit raise out of range as the nearest legal one
+/// (each counted and kept with its text),
 /// and a seat that timed out or disconnected folds (checks when it may) for the rest of the hand.
 public struct HandInPlay: Sendable {
   public let hand: Int
@@ -15,6 +16,7 @@ public struct HandInPlay: Sendable {
   var dealt = 0
   var state: State
   var corrected: [Int]
+  var invalid: [InvalidAction] = []
   var failures: [String?]
   /// Milliseconds each seat has used over this hand.
   var used: [Int]
@@ -54,9 +56,16 @@ public struct HandInPlay: Sendable {
     var action = Action.call
     switch reply {
     case .action(let text):
-      let (chosen, wasCorrected) = Referee.interpret(text, legal: legal, game: game)
+      let (chosen, why) = Referee.interpret(text, legal: legal, game: game)
       action = chosen
-      if wasCorrected { corrected[seat] += 1 }
+      if let why {
+        corrected[seat] += 1
+        invalid.append(
+          InvalidAction(seat: seat, text: String(decoding: text.utf8.prefix(80), as: UTF8.self), reason: why))
+      }
+    case .unreadable(let text, let why):
+      corrected[seat] += 1
+      invalid.append(InvalidAction(seat: seat, text: text, reason: "\(why) (played as a call)"))
     case .timedOut:
       failures[seat] = "timed out"
       action = legal.canFold ? .fold : .call
@@ -118,6 +127,6 @@ public struct HandInPlay: Sendable {
     return HandRecord(
       hand: hand, names: seating.map { names[$0] }, seating: seating, betting: String(decoding: betting, as: UTF8.self),
       cards: String(decoding: cards, as: UTF8.self),
-      payoffs: state.payoffs ?? [], corrected: corrected, failures: failures)
+      payoffs: state.payoffs ?? [], corrected: corrected, failures: failures, invalid: invalid)
   }
 }

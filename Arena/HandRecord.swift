@@ -18,11 +18,14 @@ public struct HandRecord: Codable, Sendable, Hashable {
   public var corrected: [Int]
   /// Seats that timed out or disconnected during this hand.
   public var failures: [String?]
+  /// Each answer that could not be played as sent, with its text and why.
+  public var invalid: [InvalidAction] = []
 
   public init(
     hand: Int, names: [String], seating: [Int], betting: String, cards: String, payoffs: [Double], corrected: [Int],
-    failures: [String?]
+    failures: [String?], invalid: [InvalidAction] = []
   ) {
+    self.invalid = invalid
     self.hand = hand
     self.names = names
     self.seating = seating
@@ -59,6 +62,21 @@ public struct HandRecord: Codable, Sendable, Hashable {
     out.endArray()
     out.key("hand")
     out.int(hand)
+    if !invalid.isEmpty {
+      out.key("invalid")
+      out.beginArray()
+      for entry in invalid {
+        out.beginObject()
+        out.key("reason")
+        out.string(entry.reason)
+        out.key("seat")
+        out.int(entry.seat)
+        out.key("text")
+        out.string(entry.text)
+        out.endObject()
+      }
+      out.endArray()
+    }
     out.key("names")
     out.beginArray()
     for name in names { out.string(name) }
@@ -75,5 +93,25 @@ public struct HandRecord: Codable, Sendable, Hashable {
     out.endArray()
     out.endObject()
     return String(decoding: out.bytes, as: UTF8.self)
+  }
+}
+
+extension HandRecord {
+  private enum Keys: String, CodingKey {
+    case hand, names, seating, betting, cards, payoffs, corrected, failures, invalid
+  }
+
+  /// Reads a logged hand; `invalid` is absent from hands logged before it was kept.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: Keys.self)
+    self.init(
+      hand: try container.decode(Int.self, forKey: .hand), names: try container.decode([String].self, forKey: .names),
+      seating: try container.decode([Int].self, forKey: .seating),
+      betting: try container.decode(String.self, forKey: .betting),
+      cards: try container.decode(String.self, forKey: .cards),
+      payoffs: try container.decode([Double].self, forKey: .payoffs),
+      corrected: try container.decode([Int].self, forKey: .corrected),
+      failures: try container.decode([String?].self, forKey: .failures),
+      invalid: try container.decodeIfPresent([InvalidAction].self, forKey: .invalid) ?? [])
   }
 }

@@ -147,7 +147,7 @@ final class MatchLogs {
         ])
     }
     do {
-      try AtomicFile.write((try? encoder.encode(report)) ?? Data(), to: directory + "/report.json")
+      try AtomicFile.write(try encoder.encode(report), to: directory + "/report.json")
       try AtomicFile.write(Data((report.text + "\n").utf8), to: directory + "/report.txt")
       try AtomicFile.write(Data(LinePlot.document(plots).utf8), to: directory + "/report.svg")
     } catch {

@@ -21,8 +21,12 @@ public struct PairReport: Codable, Sendable, Hashable {
   /// The (1 − α) confidence sequence's interval for the first bot's mean winnings per hand (per
   /// duplicate pair with duplicate deals), in chips, at the end.
   public var interval: [Double]?
+  /// The e-values that the first (second) bot is better, capped at the largest finite double
+  /// (about 1.8e308) so that every figure encodes; the log10 fields hold their exact size.
   public var eValueFirstBetter = 1.0
   public var eValueSecondBetter = 1.0
+  public var log10EValueFirstBetter = 0.0
+  public var log10EValueSecondBetter = 0.0
   public var invalidActions = [0, 0]
   public var stoppedBecause: String?
   /// Hands kept in flight at once (the smaller of what the two bots accept).
@@ -39,6 +43,19 @@ public struct PairReport: Codable, Sendable, Hashable {
     self.second = second
     self.unit = unit
   }
+
+  /// Sets both e-values from their natural logarithms (which never overflow).
+  public mutating func setEValues(logFirstBetter: Double, logSecondBetter: Double) {
+    log10EValueFirstBetter = logFirstBetter / M_LN10
+    log10EValueSecondBetter = logSecondBetter / M_LN10
+    eValueFirstBetter = min(exp(logFirstBetter), .greatestFiniteMagnitude)
+    eValueSecondBetter = min(exp(logSecondBetter), .greatestFiniteMagnitude)
+  }
+
+  /// An e-value for reading: three significant digits, or a power of ten past 1e300.
+  static func eValueText(log10 value: Double) -> String {
+    value > 300 ? String(format: "10^%.1f", value) : String(format: "%.3g", pow(10, value))
+  }
 }
 
 /// A whole match's result.
@@ -52,6 +69,8 @@ public struct MatchReport: Codable, Sendable, Hashable {
   public var exploitability: [String: Double]
   /// What bots reported at the end (an adaptive bot: when it switched and why).
   public var notes: [String: [String]] = [:]
+  /// Each `hello` the arena refused, with the reason (a stranger at a seat, a wrong game, …).
+  public var refusals: [String] = []
   public var seconds: Double
 
   /// The report as text for a terminal.
@@ -64,9 +83,8 @@ public struct MatchReport: Codable, Sendable, Hashable {
         "  \(pair.first) vs \(pair.second): \(pair.hands) hands, \(pair.first) wins \(mean) \(pair.unit), \(Int((1 - alpha) * 100))% confidence sequence \(interval)"
       )
       lines.append(
-        String(
-          format: "    e-value %@ better: %.3g; %@ better: %.3g", pair.first, pair.eValueFirstBetter, pair.second,
-          pair.eValueSecondBetter))
+        "    e-value \(pair.first) better: \(PairReport.eValueText(log10: pair.log10EValueFirstBetter)); \(pair.second) better: \(PairReport.eValueText(log10: pair.log10EValueSecondBetter))"
+      )
       if pair.invalidActions != [0, 0] {
         lines.append(
           "    invalid actions played as calls: \(pair.first) \(pair.invalidActions[0]), \(pair.second) \(pair.invalidActions[1])"

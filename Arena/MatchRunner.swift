@@ -68,7 +68,11 @@ public final class MatchRunner {
   public let configuration: Configuration
   public init(configuration: Configuration) { self.configuration = configuration }
 
-  public func run(progress: (Progress) -> Void) throws(ArenaError) -> MatchReport {
+  /// Plays the match. `announce` is told at once where the arena listens (and which remote
+  /// seats it waits for); `progress` after each hand.
+  public func run(announce: (String) -> Void = { _ in }, progress: (Progress) -> Void) throws(ArenaError)
+    -> MatchReport
+  {
     let config = configuration
     let definition: GameDefinition
     do { definition = try GameDefinition.named(config.game) } catch { throw ArenaError("\(error)") }
@@ -90,34 +94,30 @@ public final class MatchRunner {
       config.resume ? try MatchLogs.recover(directory: config.outDirectory, header: header) : [:]
     let logs = try MatchLogs(directory: config.outDirectory, header: header, fresh: !config.resume)
     if !config.resume { try logs.saveConfiguration(config) }
-    for (index, bot) in config.bots.enumerated() where bot.spec != "remote" {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: config.executable)
-      process.arguments = [
-        "bot", "--agent", bot.spec, "--connect", connection.endpoint, "--name", bot.name, "--game", config.game,
-        "--seed",
-        String(config.seed &+ UInt64(index) &* 7919),
-      ]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      do { try process.run() } catch { throw ArenaError("cannot start bot \(bot.name): \(error)") }
-      connection.processes[bot.name] = process
-    }
-    defer {
-      for bot in config.bots { connection.send(bot.name, .matchEnd(.init(reason: "match over"))) }
-      Thread.sleep(forTimeInterval: 0.05)
-      for process in connection.processes.values where process.isRunning { process.terminate() }
-    }
+    let tables = config.duplicate ? 2 : 1
     var welcome = Message.Welcome(
-      protocolVersion: 1, gameDefinition: definition.text, hands: config.hands, actionTimeMs: config.actionTimeMs)
+      protocolVersion: 1, gameDefinition: definition.text, hands: config.hands, actionTimeMs: config.actionTimeMs,
+      handTimeMs: config.handTimeMs)
     welcome.inFlight = min(max(config.maxInFlight, 1), Connection.maximumInFlight)
-    let missing: Set<String>
-    do {
-      missing = try connection.register(
-        Set(config.bots.map(\.name)), game: config.game, welcome: welcome, timeoutMs: config.registrationTimeoutMs)
-    } catch {
-      throw ArenaError("registering bots failed: \(error)")
+    connection.game = config.game
+    connection.welcome = welcome
+    let remote = config.bots.filter { $0.spec == "remote" }.map(\.name)
+    connection.remoteNames = Set(remote)
+    let sessions = SessionLauncher(config: config, connection: connection)
+    defer { sessions.stopAll() }
+    if remote.isEmpty {
+      announce("arena at \(connection.endpoint)")
+    } else {
+      let each = tables == 2 ? " (each twice: one session per half of the duplicate deals)" : ""
+      announce(
+        "arena at \(connection.endpoint): waiting \(config.registrationTimeoutMs / 1000) s for \(remote.joined(separator: ", "))\(each)"
+      )
+      let seats = Set(remote.flatMap { name in (0..<tables).map { Seat(name: name, table: $0) } })
+      do { _ = try connection.register(seats, timeoutMs: config.registrationTimeoutMs) } catch {
+        throw ArenaError("registering bots failed: \(error)")
+      }
     }
+    var notes: [String: [String]] = [:]
     var pairs: [PairReport] = []
     let start = Date()
     for i in 0..<config.bots.count {
@@ -129,11 +129,6 @@ public final class MatchRunner {
           unit: definition.betting == .limit && definition.numRounds >= 4 || definition.betting == .noLimit
             ? "mbb/hand" : "chips/hand")
         report.scale = report.unit == "mbb/hand" ? 1000 / Double(definition.bigBlind) : 1
-        if let absent = [a.name, b.name].first(where: missing.contains) {
-          report.stoppedBecause = "\(absent) never connected (forfeit)"
-          pairs.append(report)
-          continue
-        }
         var referee = Referee(
           game: definition,
           schedule: DealSchedule(seed: config.seed &+ UInt64(pairs.count), duplicate: config.duplicate, players: 2))
@@ -208,23 +203,47 @@ public final class MatchRunner {
         var going = true
         for record in done.prefix(config.hands) { going = try take(record, logged: true) && going }
         if going && done.count < config.hands {
-          let window = min(
-            connection.inFlight[a.name] ?? 1, connection.inFlight[b.name] ?? 1, max(config.maxInFlight, 1))
-          report.handsInFlight = window
-          let traffic = try connection.play(
-            referee: referee, names: [a.name, b.name], hands: done.count..<config.hands, window: window,
-            commit: { record throws(ArenaError) in try take(record, logged: false) },
-            flush: { () throws(ArenaError) in try logs.flush() })
-          report.decisions = traffic.decisions
-          report.meanRoundTripMicroseconds =
-            traffic.decisions > 0 ? Double(traffic.roundTripNanoseconds) / Double(traffic.decisions) / 1_000 : nil
+          // Fresh sessions for the pair: each local bot a new process per table.
+          let seats = (0..<tables).flatMap { table in [a.name, b.name].map { Seat(name: $0, table: table) } }
+          let local = seats.filter { seat in config.bots.first { $0.name == seat.name }?.spec != "remote" }
+          try sessions.launch(local, pair: pairs.count)
+          let missing: Set<Seat>
+          do { missing = try connection.register(Set(local), timeoutMs: config.registrationTimeoutMs) } catch {
+            throw ArenaError("registering bots failed: \(error)")
+          }
+          if let absent = seats.first(where: { missing.contains($0) || connection.identities[$0] == nil }) {
+            report.stoppedBecause =
+              "\(absent) never connected (forfeit)\(sessions.lastError(absent).map { ": \($0)" } ?? "")"
+          } else {
+            let window = min(
+              seats.map { connection.inFlight[$0] ?? 1 }.min() ?? 1, max(config.maxInFlight, 1))
+            report.handsInFlight = window
+            let traffic = try connection.play(
+              referee: referee, names: [a.name, b.name], sessions: seats, hands: done.count..<config.hands,
+              window: window,
+              commit: { record throws(ArenaError) in try take(record, logged: false) },
+              flush: { () throws(ArenaError) in try logs.flush() })
+            report.decisions = traffic.decisions
+            report.meanRoundTripMicroseconds =
+              traffic.decisions > 0 ? Double(traffic.roundTripNanoseconds) / Double(traffic.decisions) / 1_000 : nil
+            // A remote bot that left is gone for the rest of the match.
+            for (index, failure) in traffic.failures.enumerated() where failure == .left {
+              connection.release(seats[index])
+            }
+          }
+          for (seat, lines) in sessions.end(local) {
+            let other = seat.name == a.name ? b.name : a.name
+            notes[seat.name, default: []] += lines.map {
+              "vs \(other)\(seat.table == 1 ? " (mirrored half)" : ""): \($0)"
+            }
+          }
         }
         try logs.flush(durable: true)
         report.total = total
         report.mean = report.hands > 0 ? total / Double(report.hands) : 0
         report.interval = comparison.sequence.exactInterval().map { [$0.lowerBound, $0.upperBound] }
-        report.eValueFirstBetter = comparison.eValueABetter
-        report.eValueSecondBetter = comparison.eValueBBetter
+        report.setEValues(
+          logFirstBetter: comparison.aBetter.logCapital, logSecondBetter: comparison.bBetter.logCapital)
         report.invalidActions = corrections
         pairs.append(report)
       }
@@ -235,12 +254,16 @@ public final class MatchRunner {
         exploitability[bot.name] = BestResponse(game: file.policy.game).exploitability(file.policy)
       }
     }
-    for bot in config.bots { connection.send(bot.name, .matchEnd(.init(reason: "match over"))) }
-    let notes = connection.collectNotes(timeoutMs: 2_000)
+    let remoteSeats = remote.flatMap { name in (0..<tables).map { Seat(name: name, table: $0) } }
+    for seat in remoteSeats { connection.send(seat, .matchEnd(.init(reason: "match over"))) }
+    for (seat, lines) in connection.collectNotes(from: remoteSeats, timeoutMs: 2_000) {
+      notes[seat.name, default: []] += lines
+    }
     var report = MatchReport(
       game: config.game, seed: config.seed, duplicate: config.duplicate, alpha: config.alpha, pairs: pairs,
       exploitability: exploitability, seconds: Date().timeIntervalSince(start))
     report.notes = notes
+    report.refusals = connection.refusals
     try logs.writeReport(report)
     return report
   }

@@ -5,8 +5,8 @@ import PokerRules
 
 /// Plays hands under the rules, knowing every card, showing each seat only what it may see.
 ///
-/// Conduct, as the ACPC dealer: a malformed or illegal action is played as a call and counted;
-/// a no-limit raise outside the legal range is clamped into it. A seat that times out or
+/// Conduct, as the ACPC dealer: a malformed or illegal action is played as a call, and a no-limit
+/// raise outside the legal range as the nearest legal raise; either is counted and logged. A seat that times out or
 /// disconnects folds (checks when it may) for the rest of the hand, and the failure is recorded.
 public struct Referee: Sendable {
   public let game: GameDefinition
@@ -37,31 +37,43 @@ public struct Referee: Sendable {
     return play.record(names: players.map(\.name))
   }
 
-  /// Reads an action text under the rules; returns the action played and whether it had to be
-  /// corrected (malformed or illegal → call; raise out of range → clamped).
-  public static func interpret(_ text: String, legal: LegalActions, game: GameDefinition) -> (Action, Bool) {
+  /// Reads an action text under the rules; returns the action played and, when it had to be
+  /// corrected, why: malformed or illegal → call; a raise out of range → the nearest legal
+  /// raise total (as the ACPC dealer does).
+  public static func interpret(_ text: String, legal: LegalActions, game: GameDefinition) -> (Action, String?) {
     // The usual answers, without trimming.
     switch text {
-    case "c": return (.call, false)
-    case "f" where legal.canFold: return (.fold, false)
-    case "r" where game.betting == .limit && legal.raiseTo != nil: return (.raise(to: legal.raiseTo!.lowerBound), false)
+    case "c": return (.call, nil)
+    case "f" where legal.canFold: return (.fold, nil)
+    case "r" where game.betting == .limit && legal.raiseTo != nil: return (.raise(to: legal.raiseTo!.lowerBound), nil)
     default: break
     }
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     switch trimmed.first {
     case "f":
-      return trimmed == "f" && legal.canFold ? (.fold, false) : (.call, true)
+      if trimmed != "f" { return (.call, "not an action (played as a call)") }
+      return (.call, "fold when checking is free (played as a call)")
     case "c", "k":
-      return (.call, trimmed.count != 1)
+      return (.call, trimmed.count != 1 ? "not an action (played as a call)" : nil)
     case "r", "b":
-      guard let range = legal.raiseTo else { return (.call, true) }
+      guard let range = legal.raiseTo else { return (.call, "no raise is legal here (played as a call)") }
       let digits = trimmed.dropFirst()
-      if digits.isEmpty { return (.raise(to: range.lowerBound), game.betting == .noLimit) }
-      guard let total = Int(digits) else { return (.call, true) }
+      if digits.isEmpty {
+        if game.betting == .limit { return (.raise(to: range.lowerBound), nil) }
+        return (
+          .raise(to: range.lowerBound), "a no-limit raise needs its total (played as the smallest, \(range.lowerBound))"
+        )
+      }
+      if game.betting == .limit { return (.raise(to: range.lowerBound), "a limit raise takes no size (played as r)") }
+      guard let total = Int(digits) else { return (.call, "not an action (played as a call)") }
       let clamped = min(max(total, range.lowerBound), range.upperBound)
-      return (.raise(to: clamped), clamped != total)
+      if clamped == total { return (.raise(to: total), nil) }
+      return (
+        .raise(to: clamped),
+        "raise to \(total) is outside \(range.lowerBound)...\(range.upperBound) (played as a raise to \(clamped))"
+      )
     default:
-      return (.call, true)
+      return (.call, "not an action (played as a call)")
     }
   }
 }

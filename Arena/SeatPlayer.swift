@@ -13,6 +13,8 @@ public protocol SeatPlayer {
 /// What a player answered.
 public enum PlayerReply: Sendable, Hashable {
   case action(String)
+  /// A frame that is no answer (not a protocol message, or not an `act`): its text and why.
+  case unreadable(String, String)
   /// No answer within the time limit.
   case timedOut
   /// The player's connection or process is gone.

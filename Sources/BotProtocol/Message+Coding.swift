@@ -16,11 +16,13 @@ extension Message {
       out.field("inFlight", hello.inFlight)
       out.field("name", hello.name)
       out.field("protocols", hello.protocols)
+      if let secret = hello.secret { out.field("secret", secret) }
       out.type("hello")
     case .welcome(let welcome):
       out.field("actionTimeMs", welcome.actionTimeMs)
       out.field("gameDefinition", welcome.gameDefinition)
       out.field("hands", welcome.hands)
+      if let handTime = welcome.handTimeMs { out.field("handTimeMs", handTime) }
       out.field("inFlight", welcome.inFlight)
       out.field("protocolVersion", welcome.protocolVersion)
       out.type("welcome")
@@ -40,6 +42,7 @@ extension Message {
       }
       out.endObject()
       out.field("matchState", decide.matchState)
+      if let opponent = decide.opponent { out.field("opponent", opponent) }
       out.field("pot", decide.pot)
       out.field("seat", decide.seat)
       out.field("stacks", decide.stacks)
@@ -92,12 +95,14 @@ extension Message {
       var hello = Hello(
         name: try fields.string("name"), protocols: try fields.ints("protocols"), game: try fields.string("game"))
       hello.inFlight = try fields.optionalInt("inFlight") ?? 1
+      hello.secret = try fields.optionalString("secret")
       return .hello(hello)
     case "welcome":
       var welcome = Welcome(
         protocolVersion: try fields.int("protocolVersion"), gameDefinition: try fields.string("gameDefinition"),
         hands: try fields.int("hands"), actionTimeMs: try fields.int("actionTimeMs"))
       welcome.inFlight = try fields.optionalInt("inFlight") ?? 1
+      welcome.handTimeMs = try fields.optionalInt("handTimeMs")
       return .welcome(welcome)
     case "refused":
       return .refused(.init(reason: try fields.string("reason"), protocols: try fields.ints("protocols")))
@@ -112,7 +117,8 @@ extension Message {
           seat: try fields.int("seat"),
           legal: .init(
             fold: try legal.bool("fold"), call: try legal.int("call"), raise: try legal.optionalInts("raise")),
-          pot: try fields.int("pot"), stacks: try fields.ints("stacks"), timeLeftMs: try fields.int("timeLeftMs")))
+          pot: try fields.int("pot"), stacks: try fields.ints("stacks"), timeLeftMs: try fields.int("timeLeftMs"),
+          opponent: try fields.optionalString("opponent")))
     case "act":
       return .act(.init(id: try fields.int("id"), action: try fields.string("action")))
     case "handEnd":
@@ -195,7 +201,12 @@ private struct Fields {
   }
 
   func string(_ key: String) throws(ProtocolError) -> String {
-    guard let value = object[key] else { throw missing(key) }
+    guard let text = try optionalString(key) else { throw missing(key) }
+    return text
+  }
+
+  func optionalString(_ key: String) throws(ProtocolError) -> String? {
+    guard let value = object[key], value != .null else { return nil }
     guard case .string(let text) = value else { throw wrong(key, "a string") }
     return text
   }

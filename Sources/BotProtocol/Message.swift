@@ -31,11 +31,17 @@ public enum Message: Sendable, Hashable {
     /// How many hands the bot accepts in flight at once (decisions of different hands
     /// interleaved); 1, the default, for a bot whose choices depend on the order of hands.
     public var inFlight: Int
-    public init(name: String, protocols: [Int] = Message.versions, game: String, inFlight: Int = 1) {
+    /// The seat's secret, for a bot the arena started itself (given to it in the environment
+    /// variable `SKEPTIC_SEAT_SECRET`); nil for a bot that connects from outside.
+    public var secret: String?
+    public init(
+      name: String, protocols: [Int] = Message.versions, game: String, inFlight: Int = 1, secret: String? = nil
+    ) {
       self.name = name
       self.protocols = protocols
       self.game = game
       self.inFlight = inFlight
+      self.secret = secret
     }
   }
 
@@ -47,12 +53,19 @@ public enum Message: Sendable, Hashable {
     public var actionTimeMs: Int
     /// The most hands the arena will keep in flight with this bot (at most what it asked for).
     public var inFlight: Int
-    public init(protocolVersion: Int, gameDefinition: String, hands: Int, actionTimeMs: Int, inFlight: Int = 1) {
+    /// Milliseconds the bot may take over one hand, all its decisions together (nil: no limit
+    /// beyond the action limit).
+    public var handTimeMs: Int?
+    public init(
+      protocolVersion: Int, gameDefinition: String, hands: Int, actionTimeMs: Int, inFlight: Int = 1,
+      handTimeMs: Int? = nil
+    ) {
       self.protocolVersion = protocolVersion
       self.gameDefinition = gameDefinition
       self.hands = hands
       self.actionTimeMs = actionTimeMs
       self.inFlight = inFlight
+      self.handTimeMs = handTimeMs
     }
   }
 
@@ -91,9 +104,14 @@ public enum Message: Sendable, Hashable {
     /// Chips each seat has behind.
     public var stacks: [Int]
     public var timeLeftMs: Int
+    /// The name of the bot on the other side of the table (with three or more bots, every pair
+    /// plays, and this says which pair the hand belongs to).
+    public var opponent: String?
     public init(
-      id: Int, hand: Int, matchState: String, seat: Int, legal: Legal, pot: Int, stacks: [Int], timeLeftMs: Int
+      id: Int, hand: Int, matchState: String, seat: Int, legal: Legal, pot: Int, stacks: [Int], timeLeftMs: Int,
+      opponent: String? = nil
     ) {
+      self.opponent = opponent
       self.id = id
       self.hand = hand
       self.matchState = matchState

@@ -110,7 +110,27 @@ public final class Socket {
     }
   }
 
+  /// 64-bit integer socket options.
+  public enum Integer64Option: Sendable {
+    /// The largest message, in bytes, a peer may send; a peer that sends a larger one is
+    /// disconnected (-1: no limit).
+    case maximumMessageSize
+
+    var code: Int32 {
+      switch self {
+      case .maximumMessageSize: ZMQ_MAXMSGSIZE
+      }
+    }
+  }
+
   public func set(_ option: IntegerOption, _ value: Int32) throws(ZMQError) { try setOption(option.code, value) }
+  public func set(_ option: Integer64Option, _ value: Int64) throws(ZMQError) {
+    let handle = try requireHandle("zmq_setsockopt")
+    var value = value
+    try ZMQError.check("zmq_setsockopt(\(option.code))") {
+      zmq_setsockopt(handle, option.code, &value, MemoryLayout<Int64>.size)
+    }
+  }
   public func set(_ option: BytesOption, _ value: [UInt8]) throws(ZMQError) { try setOption(option.code, value) }
   public func get(_ option: IntegerOption) throws(ZMQError) -> Int32 { try self.option(option.code) }
 

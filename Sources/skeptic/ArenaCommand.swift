@@ -108,7 +108,8 @@ extension Skeptic {
       var lastLine = Date.distantPast
       let report: MatchReport
       do {
-        report = try MatchRunner(configuration: configuration).run { progress in
+        report = try MatchRunner(configuration: configuration).run(announce: { Terminal.writeError($0 + "\n") }) {
+          progress in
           guard !json, Date().timeIntervalSince(lastLine) > (live ? 0.1 : 5) || progress.hands == progress.target else {
             return
           }
@@ -130,7 +131,7 @@ extension Skeptic {
         print(try JSONOutput.string(report))
       } else {
         print(report.text)
-        print("logs and report in \(out)/")
+        print("logs and report in \(configuration.outDirectory)/")
       }
     }
   }

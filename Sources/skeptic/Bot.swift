@@ -1,5 +1,6 @@
 import Agents
 import ArgumentParser
+import Foundation
 
 extension Skeptic {
   /// `skeptic bot`: one agent as its own process, connected to an arena.
@@ -28,7 +29,11 @@ extension Skeptic {
     func run() throws {
       var made: any Agent
       do { made = try AgentSpec.make(agent, seed: seed) } catch { throw CommandError(error) }
-      let runtime = BotRuntime(endpoint: connect, name: name ?? agent, game: game)
+      var runtime = BotRuntime(endpoint: connect, name: name ?? agent, game: game)
+      // Set by an arena that starts this bot: the seat's secret, and the arena to outlive no longer.
+      let environment = ProcessInfo.processInfo.environment
+      runtime.secret = environment["SKEPTIC_SEAT_SECRET"]
+      runtime.arenaProcess = environment["SKEPTIC_ARENA_PID"].flatMap { Int32($0) }
       do {
         let summary = try runtime.run(&made)
         Terminal.writeError(

@@ -227,7 +227,9 @@ let sampleDecisions: [Message.Decide] = [
       case .decide(let decide):
         decisions += 1
         if decisions == 5 {
+          // A bot that left is sent nothing more.
           try socket.send([Message.leave(.init(reason: "left the match")).encoded()])
+          break playing
         } else {
           try socket.send([Message.act(.init(id: decide.id, action: "c")).encoded()])
         }
@@ -262,7 +264,14 @@ extension InProcessArenaTests {
         }
       case .handEnd(let end):
         ended.insert(end.hand)
-        if ended.count == 8 { try socket.send([Message.leave(.init(reason: "left the match")).encoded()]) }
+        if ended.count == 8 {
+          try socket.send([Message.leave(.init(reason: "left the match")).encoded()])
+          // What was already on its way still arrives; nothing more is sent after that.
+          while try Poller.poll([(socket, .readable)], timeout: 500) == [.readable] {
+            if case .handEnd(let end) = try Message.decode(try socket.receive().last!) { ended.insert(end.hand) }
+          }
+          break playing
+        }
       case .matchEnd: break playing
       default: continue
       }

@@ -125,11 +125,19 @@ struct RecordingPlayer: SeatPlayer {
     var state = State(game: game)
     for card in try! Card.parseList("AcAd KcKd") { try! state.deal(card) }
     let legal = state.legalActions!
-    #expect(Referee.interpret("r50", legal: legal, game: game) == (.raise(to: 200), true))
-    #expect(Referee.interpret("r99999", legal: legal, game: game) == (.raise(to: 20_000), true))
-    #expect(Referee.interpret("r300", legal: legal, game: game) == (.raise(to: 300), false))
-    #expect(Referee.interpret("f", legal: legal, game: game) == (.fold, false))
-    #expect(Referee.interpret("hello", legal: legal, game: game) == (.call, true))
+    func played(_ text: String) -> (Action, Bool) {
+      let (action, why) = Referee.interpret(text, legal: legal, game: game)
+      return (action, why != nil)
+    }
+    #expect(played("r50") == (.raise(to: 200), true))
+    #expect(played("r99999") == (.raise(to: 20_000), true))
+    #expect(played("r300") == (.raise(to: 300), false))
+    #expect(played("f") == (.fold, false))
+    #expect(played("hello") == (.call, true))
+    #expect(played("r") == (.raise(to: 200), true))
+    // Each correction says what was played instead.
+    #expect(Referee.interpret("r99999", legal: legal, game: game).1?.contains("played as a raise to 20000") == true)
+    #expect(Referee.interpret("hello", legal: legal, game: game).1 == "not an action (played as a call)")
   }
 
   /// Each answer takes 40 ms: fine per action (limit 100 ms), but the hand limit of 60 ms is
