@@ -4,7 +4,8 @@ import PokerRules
 
 /// Agents that misbehave on purpose, to test the arena: `garbage` answers with text that is no
 /// action; `sleep:MS` waits before calling; `exit:N` quits the process at its N-th decision;
-/// `record:FILE` calls and appends every match state it is sent to FILE.
+/// `record:FILE` calls and appends every match state it is sent to FILE, each line ending with
+/// its process id (several processes may share the file).
 public struct GarbageAgent: Agent {
   public let name = "garbage"
   public init() {}
@@ -37,11 +38,13 @@ public struct QuittingAgent: Agent {
 public struct RecordingAgent: Agent {
   public let name = "record"
   let handle: FileHandle?
+  let process = ProcessInfo.processInfo.processIdentifier
   public init(path: String) {
-    _ = FileManager.default.createFile(atPath: path, contents: nil)
-    handle = FileHandle(forWritingAtPath: path)
+    // Opened for appending: each line is one write, whole, whoever else writes the file.
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+    handle = descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil
   }
-  func record(_ line: String) { try? handle?.write(contentsOf: Data((line + "\n").utf8)) }
+  func record(_ line: String) { try? handle?.write(contentsOf: Data((line + " \(process)\n").utf8)) }
   public func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
     record("decide " + decision.matchState)
     return .call

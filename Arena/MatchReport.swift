@@ -73,6 +73,19 @@ public struct MatchReport: Codable, Sendable, Hashable {
   public var refusals: [String] = []
   public var seconds: Double
 
+  public init(
+    game: String, seed: UInt64, duplicate: Bool, alpha: Double, pairs: [PairReport], exploitability: [String: Double],
+    seconds: Double
+  ) {
+    self.game = game
+    self.seed = seed
+    self.duplicate = duplicate
+    self.alpha = alpha
+    self.pairs = pairs
+    self.exploitability = exploitability
+    self.seconds = seconds
+  }
+
   /// The report as text for a terminal.
   public var text: String {
     var lines = ["match: \(game), seed \(seed)\(duplicate ? ", duplicate deals" : ""), α = \(alpha)"]

@@ -60,6 +60,9 @@ extension Skeptic {
       help: "The most hands kept in flight per pair; each bot also says how many it accepts (adaptive bots: 1).")
     var inFlight: Int = 256
 
+    @Option(help: "Seconds to wait for the bots to connect (remote bots at the start, local bots before each pair).")
+    var waitForBots: Int = 30
+
     @Option(help: "Invalid actions a bot may send before it forfeits.")
     var maxInvalid: Int = 100
 
@@ -77,6 +80,7 @@ extension Skeptic {
       }
       guard hands > 0 else { throw ValidationError("--hands must be positive") }
       guard inFlight > 0 else { throw ValidationError("--in-flight must be at least 1") }
+      guard waitForBots > 0 else { throw ValidationError("--wait-for-bots must be positive") }
       guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must lie strictly between 0 and 1") }
     }
 
@@ -98,31 +102,36 @@ extension Skeptic {
       configuration.maxCorrections = maxInvalid
       configuration.handTimeMs = handTime
       configuration.maxInFlight = inFlight
+      configuration.registrationTimeoutMs = waitForBots * 1000
       if let resume {
         do { configuration = try MatchRunner.savedConfiguration(in: resume) } catch { throw CommandError(error) }
         configuration.executable = executable
         configuration.outDirectory = resume
         configuration.resume = true
+        configuration.registrationTimeoutMs = waitForBots * 1000
       }
       let live = Terminal.standardErrorIsTerminal && !json
       var lastLine = Date.distantPast
       let report: MatchReport
       do {
-        report = try MatchRunner(configuration: configuration).run(announce: { Terminal.writeError($0 + "\n") }) {
-          progress in
-          guard !json, Date().timeIntervalSince(lastLine) > (live ? 0.1 : 5) || progress.hands == progress.target else {
-            return
-          }
-          lastLine = Date()
-          let scale = progress.scale
-          let interval =
-            progress.interval.map { String(format: "[%.4g, %.4g]", $0.lowerBound * scale, $0.upperBound * scale) }
-            ?? "[…]"
-          let line = String(
-            format: "%@: %d/%d hands, %.0f hands/s, mean %.4g %@, interval %@", progress.pair, progress.hands,
-            progress.target, progress.handsPerSecond, progress.mean * scale, progress.unit, interval)
-          Terminal.writeError(live ? "\r\(line)\u{1B}[K" : line + "\n")
-        }
+        let runner = MatchRunner(configuration: configuration)
+        report = try runner.run(
+          announce: { Terminal.writeError($0 + "\n") },
+          progress: { progress in
+            guard !json, Date().timeIntervalSince(lastLine) > (live ? 0.1 : 5) || progress.hands == progress.target
+            else {
+              return
+            }
+            lastLine = Date()
+            let scale = progress.scale
+            let interval =
+              progress.interval.map { String(format: "[%.4g, %.4g]", $0.lowerBound * scale, $0.upperBound * scale) }
+              ?? "[…]"
+            let line = String(
+              format: "%@: %d/%d hands, %.0f hands/s, mean %.4g %@, interval %@", progress.pair, progress.hands,
+              progress.target, progress.handsPerSecond, progress.mean * scale, progress.unit, interval)
+            Terminal.writeError(live ? "\r\(line)\u{1B}[K" : line + "\n")
+          })
       } catch {
         throw CommandError(error)
       }

@@ -288,6 +288,35 @@ extension InProcessArenaTests {
   }
 }
 
+extension InProcessArenaTests {
+  /// A bare frame `r` is no protocol message: it is counted as invalid and logged with its text,
+  /// not played as a raise; and a stranger's 1 MiB frames (over the arena's message limit) cost
+  /// the match nothing.
+  @Test func bareFramesAreInvalidAndOversizedFramesAreDropped() throws {
+    let (socket, context, outcome, directory) = try start(maxInFlight: 4)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let flooder = try Socket(context, kind: .dealer)
+    try flooder.connect(socket.lastEndpoint())
+    for _ in 0..<20 { try flooder.send([[UInt8](repeating: 65, count: 1 << 20)], dontWait: true) }
+    var decisions = 0
+    playing: while try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
+      switch try Message.decode(try socket.receive().last!) {
+      case .decide:
+        decisions += 1
+        try socket.send([Array("r".utf8)])
+      case .matchEnd: break playing
+      default: continue
+      }
+    }
+    #expect(outcome.done.wait(timeout: .now() + 20) == .success)
+    let report = try #require(outcome.result.1?.pairs.first)
+    #expect(report.hands == 20)
+    #expect(report.invalidActions[0] == decisions, "every bare frame counts as invalid")
+    let events = try String(contentsOfFile: directory.path + "/events.jsonl", encoding: .utf8)
+    #expect(events.contains(#""text":"r""#) && events.contains("not a JSON object"))
+  }
+}
+
 /// What an arena run on another thread reported: its last progress line and its report.
 final class ArenaOutcome: @unchecked Sendable {
   private let lock = NSLock()
