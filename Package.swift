@@ -81,6 +81,6 @@ let package = Package(
       name: "AgentsTests", dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
     .testTarget(name: "PlayTests", dependencies: ["Play", "BotProtocol", "Cards", "PokerRules", "Solver"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["skeptic", "BotProtocol", "ZeroMQ"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["skeptic", "Arena", "BotProtocol", "PokerRules", "ZeroMQ"]),
   ]
 )

@@ -71,6 +71,9 @@ public struct MatchReport: Codable, Sendable, Hashable {
   public var notes: [String: [String]] = [:]
   /// Each `hello` the arena refused, with the reason (a stranger at a seat, a wrong game, …).
   public var refusals: [String] = []
+  /// What the result takes for granted (with duplicate deals: that the two halves' sessions
+  /// share nothing).
+  public var assumptions: [String] = []
   public var seconds: Double
 
   public init(
@@ -111,6 +114,8 @@ public struct MatchReport: Codable, Sendable, Hashable {
     for (name, entries) in notes.sorted(by: { $0.key < $1.key }) {
       for entry in entries { lines.append("  \(name): \(entry)") }
     }
+    for refusal in refusals { lines.append("  refused: \(refusal)") }
+    for assumption in assumptions { lines.append("  assumed: \(assumption)") }
     return lines.joined(separator: "\n")
   }
 }

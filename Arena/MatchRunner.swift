@@ -118,6 +118,8 @@ public final class MatchRunner {
       }
     }
     var notes: [String: [String]] = [:]
+    /// Remote sessions that said `leave`: gone for the rest of the match.
+    var departed: Set<Seat> = []
     var pairs: [PairReport] = []
     let start = Date()
     for i in 0..<config.bots.count {
@@ -213,7 +215,9 @@ public final class MatchRunner {
           }
           if let absent = seats.first(where: { missing.contains($0) || connection.identities[$0] == nil }) {
             report.stoppedBecause =
-              "\(absent) never connected (forfeit)\(sessions.lastError(absent).map { ": \($0)" } ?? "")"
+              departed.contains(absent)
+              ? "\(absent) left the match in an earlier pair (forfeit)"
+              : "\(absent) never connected (forfeit)\(sessions.lastError(absent).map { ": \($0)" } ?? "")"
           } else {
             let window = min(
               seats.map { connection.inFlight[$0] ?? 1 }.min() ?? 1, max(config.maxInFlight, 1))
@@ -227,8 +231,10 @@ public final class MatchRunner {
             report.meanRoundTripMicroseconds =
               traffic.decisions > 0 ? Double(traffic.roundTripNanoseconds) / Double(traffic.decisions) / 1_000 : nil
             // A remote bot that left is gone for the rest of the match.
-            for (index, failure) in traffic.failures.enumerated() where failure == .left {
+            for (index, failure) in traffic.failures.enumerated()
+            where failure == .left && !local.contains(seats[index]) {
               connection.release(seats[index])
+              departed.insert(seats[index])
             }
           }
           for (seat, lines) in sessions.end(local) {
@@ -264,6 +270,16 @@ public final class MatchRunner {
       exploitability: exploitability, seconds: Date().timeIntervalSince(start))
     report.notes = notes
     report.refusals = connection.refusals
+    if config.duplicate {
+      report.assumptions.append(
+        "duplicate deals: each half of every pair was played by sessions that never saw the other half (bots this arena started ran as separate processes)"
+      )
+      if !remote.isEmpty {
+        report.assumptions.append(
+          "\(remote.joined(separator: ", ")) played each half on its own connection; the arena cannot see whether a remote bot's two sessions share memory, and the duplicate result holds only if they do not"
+        )
+      }
+    }
     try logs.writeReport(report)
     return report
   }

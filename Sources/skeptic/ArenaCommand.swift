@@ -13,8 +13,10 @@ extension Skeptic {
         Each --bot NAME=SPEC is launched as `skeptic bot` (SPEC: call, raise, random, policy:FILE, adaptive:FILE); \
         NAME=remote instead waits for a bot of that name to connect to --listen, in any language \
         (docs/PROTOCOL.md; Agents/examples/python_bot.py). \
-        With more than two bots every pair plays. Seats swap every hand; --duplicate replays every \
-        deal with the seats swapped. The logs (ACPC STATE lines in match.log, JSON lines in \
+        With more than two bots every pair plays, each pair with fresh bot processes. Seats swap every \
+        hand; --duplicate replays every deal with the seats swapped, the mirrored half played by \
+        separate processes that never see the first (a remote bot connects twice). A forfeit ends \
+        its pair only; hands already dealt are played out and logged. The logs (ACPC STATE lines in match.log, JSON lines in \
         events.jsonl) are appended as each hand ends; the report (report.txt, report.json, \
         report.svg) gives each pair's win rate with its confidence sequence and the e-values.
 

@@ -23,6 +23,13 @@ import Testing
     #expect((sleeper["stoppedBecause"] as? String ?? "").contains("timed out"))
     let quitter = try #require(pair("quitter", "caller"))
     #expect((quitter["stoppedBecause"] as? String ?? "").contains("disconnected"))
+    // A forfeit ends only its pair: each of quitter's pairs starts a fresh process, which plays
+    // up to its fifth decision (past hand 0) before quitting again.
+    for other in ["rnd", "caller"] {
+      let played = try #require(pair("quitter", other) ?? pair(other, "quitter"))
+      let reason = played["stoppedBecause"] as? String ?? ""
+      #expect(reason.contains("quitter disconnected") && !reason.contains("in hand 0"), "\(other): \(reason)")
+    }
     let fair = try #require(pair("rnd", "caller"))
     #expect(fair["hands"] as? Int == 60 && fair["stoppedBecause"] == nil)
     // Every hand played was logged, forfeited ones included.
