@@ -103,7 +103,7 @@ public struct MatchReport: Codable, Sendable, Hashable {
       )
       if pair.invalidActions != [0, 0] {
         lines.append(
-          "    invalid actions played as calls: \(pair.first) \(pair.invalidActions[0]), \(pair.second) \(pair.invalidActions[1])"
+          "    invalid answers (played as calls, out-of-range raises as the nearest legal raise; each in events.jsonl): \(pair.first) \(pair.invalidActions[0]), \(pair.second) \(pair.invalidActions[1])"
         )
       }
       if let reason = pair.stoppedBecause { lines.append("    stopped early: \(reason)") }
