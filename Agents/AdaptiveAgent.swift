@@ -33,6 +33,7 @@ public struct AdaptiveAgent: Agent {
   public let alpha: Double
   public let epsilon: Double
   let game: CompiledGame
+  public var policyGame: GameDefinition? { game.definition }
   let root: SeededGenerator
   var evidence = CategoricalLikelihoodRatio<Int>()
   var recent = CategoricalLikelihoodRatio<Int>()

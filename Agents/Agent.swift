@@ -26,6 +26,8 @@ public protocol Agent {
   /// True once the agent wants to leave the match (a person who quit); the bot runtime then
   /// disconnects.
   var wantsToLeave: Bool { get }
+  /// The game the agent was made for (a policy's game), or nil when it plays any game.
+  var policyGame: GameDefinition? { get }
 }
 
 /// A misbehaving answer.
@@ -42,6 +44,7 @@ extension Agent {
   public func notes() -> [String] { [] }
   public var inFlight: Int { 1 }
   public var wantsToLeave: Bool { false }
+  public var policyGame: GameDefinition? { nil }
   public mutating func act(structured decision: Message.Decide) -> Action? { nil }
 }
 

@@ -1,3 +1,4 @@
+import PokerRules
 import Solver
 
 /// Agents by name, as the command line gives them: `call`, `raise`, `random`, `policy:FILE`,
@@ -34,6 +35,18 @@ public enum AgentSpec {
         "unknown agent '\(spec)'; agents are call, raise, random, policy:FILE and adaptive:FILE (and, for testing arenas, garbage, sleep:MS, exit:N, record:FILE)"
       )
     }
+  }
+}
+
+extension AgentSpec {
+  /// The agent a spec names, refused when it was made for another game than `game` (a policy
+  /// trained on Kuhn asked to play Leduc).
+  public static func make(_ spec: String, seed: UInt64, for game: GameDefinition) throws(AgentError) -> any Agent {
+    let agent = try make(spec, seed: seed)
+    if let own = agent.policyGame, own != game {
+      throw AgentError("\(spec) holds a policy for another game than the one being played")
+    }
+    return agent
   }
 }
 

@@ -16,6 +16,8 @@ public struct BotRuntime {
   /// The arena's process id, when the arena started this bot: the bot exits as soon as that
   /// process is no longer its parent (the arena was killed).
   public var arenaProcess: Int32?
+  /// Told once when the arena has not answered the hello within 2 s (to say it is waiting).
+  public var waiting: ((String) -> Void)?
 
   public init(endpoint: String, name: String, game: String) {
     self.endpoint = endpoint
@@ -60,7 +62,7 @@ public struct BotRuntime {
       }
       while true {
         try sendOutbox()
-        try waitForArena(socket)
+        try waitForArena(socket, welcomed: definition != nil)
         while let frames = try socket.tryReceive() {
           guard let frame = frames.last else { continue }
           let message: Message
@@ -133,14 +135,24 @@ public struct BotRuntime {
 extension BotRuntime {
   /// Waits until the arena sends something: up to ``idleTimeoutMs``, and only while the arena
   /// that started this bot (if one did) is still its parent.
-  func waitForArena(_ socket: Socket) throws(AgentError) {
-    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(idleTimeoutMs) * 1_000_000
+  func waitForArena(_ socket: Socket, welcomed: Bool) throws(AgentError) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let deadline = start + UInt64(idleTimeoutMs) * 1_000_000
+    var told = welcomed || waiting == nil
     while true {
       let now = DispatchTime.now().uptimeNanoseconds
       guard now < deadline else {
-        throw AgentError("no message from the arena at \(endpoint) for \(idleTimeoutMs / 1000) s; giving up")
+        throw AgentError(
+          welcomed
+            ? "no message from the arena at \(endpoint) for \(idleTimeoutMs / 1000) s; giving up"
+            : "no arena answered at \(endpoint) within \(idleTimeoutMs / 1000) s; giving up (is the address right, and is the arena running?)"
+        )
       }
-      let slice = Int(min((deadline - now) / 1_000_000 + 1, arenaProcess == nil ? UInt64(idleTimeoutMs) : 250))
+      if !told && now - start > 2_000_000_000 {
+        told = true
+        waiting?("waiting for the arena at \(endpoint) (up to \(idleTimeoutMs / 1000) s)…")
+      }
+      let slice = Int(min((deadline - now) / 1_000_000 + 1, arenaProcess == nil && told ? UInt64(idleTimeoutMs) : 250))
       let ready: Bool
       do { ready = try Poller.poll([(socket, .readable)], timeout: slice) == [.readable] } catch {
         throw AgentError("\(error)")

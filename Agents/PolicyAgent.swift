@@ -6,12 +6,17 @@ import Solver
 
 /// Plays a policy file: finds its information set from the match state and samples an action
 /// from the policy's probabilities, drawing from the seed's sub-stream for the decision's id (so
-/// a restarted bot makes the same choices).
+/// a restarted bot makes the same choices). A decision whose information set the policy lacks is
+/// played as a call and counted; the count is in the agent's notes for the report.
 public struct PolicyAgent: Agent {
   public let name: String
   public let file: PolicyFile
   let root: SeededGenerator
   public var inFlight: Int { 256 }
+  public var policyGame: GameDefinition? { file.policy.game.definition }
+  /// Decisions whose information set is not in the policy, and the first such match state.
+  public private(set) var missing = 0
+  public private(set) var firstMissing: String?
 
   public init(path: String, seed: UInt64) throws(SolverError) {
     file = try PolicyFile.read(from: path)
@@ -31,7 +36,11 @@ public struct PolicyAgent: Agent {
   }
 
   public mutating func act(_ decision: Message.Decide, view: MatchState, game: GameDefinition) -> Action {
-    guard let (actions, probabilities) = probabilities(for: view) else { return .call }
+    guard let (actions, probabilities) = probabilities(for: view) else {
+      missing += 1
+      if firstMissing == nil { firstMissing = decision.matchState }
+      return .call
+    }
     var generator = root.substream(UInt64(truncatingIfNeeded: decision.id))
     let target = generator.unitDouble()
     var cumulative = 0.0
@@ -40,5 +49,12 @@ public struct PolicyAgent: Agent {
       if target < cumulative { return action }
     }
     return actions.last ?? .call
+  }
+
+  public func notes() -> [String] {
+    guard missing > 0 else { return [] }
+    return [
+      "\(missing) decisions were not in the policy and were played as calls (the first: \(firstMissing ?? "?"))"
+    ]
   }
 }

@@ -4,8 +4,9 @@ import ZeroMQ
 
 /// The arena's ROUTER socket and the bot sessions seated at it.
 ///
-/// A seat is taken by a `hello`: a bot the arena started proves which seat is its own with the
-/// secret it was given; a remote bot takes a `remote` seat by name. Anything else is answered
+/// A seat is taken by a `hello` with the seat's name and secret: a bot the arena started is given
+/// its secret in its environment; a remote bot's secret is in the match folder's
+/// `seats/NAME.secret`, for its author. Anything else is answered
 /// with `refused` and a reason, and a peer that holds no seat may send only
 /// ``strangerBudget`` bytes before the arena stops reading what it sends.
 public final class Connection {
@@ -20,8 +21,9 @@ public final class Connection {
   var secrets: [String: Seat] = [:]
   /// Processes the arena started, by seat, to notice one that died.
   var processes: [Seat: Process] = [:]
-  /// Names of the seats a remote bot takes by saying its name.
-  var remoteNames: Set<String> = []
+  /// The secret of each remote seat, by name: a remote bot takes its seat with its name and it.
+  var remoteSecrets: [String: String] = [:]
+  var remoteNames: Set<String> { Set(remoteSecrets.keys) }
   /// Bytes read from peers that hold no seat.
   var strangerBytes: [[UInt8]: Int] = [:]
   /// Why each refused `hello` was refused, in order (for the report).
@@ -85,22 +87,25 @@ public final class Connection {
       return refuse("this arena plays \(game), not \(hello.game)")
     }
     let seat: Seat
-    if let secret = hello.secret {
-      guard let held = secrets[secret], held.name == hello.name else {
-        return refuse("the secret does not hold seat \(hello.name)")
-      }
+    if let secret = hello.secret, let held = secrets[secret] {
+      guard held.name == hello.name else { return refuse("that secret does not hold seat \(hello.name)") }
       guard waiting.contains(held) else { return refuse("seat \(hello.name) is taken") }
       seat = held
-    } else {
-      let named = waiting.filter { $0.name == hello.name }
-      guard remoteNames.contains(hello.name) else {
+    } else if let expected = remoteSecrets[hello.name] {
+      guard hello.secret == expected else {
         return refuse(
-          secrets.values.contains { $0.name == hello.name }
-            ? "seat \(hello.name) is held for a bot this arena started"
-            : "there is no seat \(hello.name) (the remote seats are \(remoteNames.sorted().joined(separator: ", ")))")
+          hello.secret == nil
+            ? "seat \(hello.name) needs its secret in hello (the arena wrote it to seats/\(hello.name).secret in its match folder)"
+            : "wrong secret for seat \(hello.name)")
       }
-      guard let free = named.min(by: { $0.table < $1.table }) else { return refuse("seat \(hello.name) is taken") }
+      let free = waiting.filter { $0.name == hello.name }.min { $0.table < $1.table }
+      guard let free else { return refuse("seat \(hello.name) is taken") }
       seat = free
+    } else if secrets.values.contains(where: { $0.name == hello.name }) {
+      return refuse("seat \(hello.name) is held for a bot this arena started")
+    } else {
+      return refuse(
+        "there is no seat \(hello.name) (the remote seats are \(remoteNames.sorted().joined(separator: ", ")))")
     }
     identities[seat] = identity
     strangerBytes[identity] = nil

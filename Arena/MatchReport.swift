@@ -74,6 +74,8 @@ public struct MatchReport: Codable, Sendable, Hashable {
   /// What the result takes for granted (with duplicate deals: that the two halves' sessions
   /// share nothing).
   public var assumptions: [String] = []
+  /// Bots whose process died or that never connected (`skeptic arena` then exits with status 2).
+  public var failedBots: [String] = []
   public var seconds: Double
 
   public init(

@@ -40,6 +40,9 @@ public final class MatchRunner {
     public var maxInFlight = Connection.maximumInFlight
     /// Continue the match recorded in `outDirectory` instead of starting afresh.
     public var resume = false
+    /// Secrets for remote seats, by name; a remote seat not given one gets the secret kept in
+    /// `outDirectory/seats/NAME.secret`, made there when missing.
+    public var seatSecrets: [String: String] = [:]
 
     public init(game: String, bots: [Bot], hands: Int, outDirectory: String, executable: String) {
       self.game = game
@@ -102,7 +105,7 @@ public final class MatchRunner {
     connection.game = config.game
     connection.welcome = welcome
     let remote = config.bots.filter { $0.spec == "remote" }.map(\.name)
-    connection.remoteNames = Set(remote)
+    for name in remote { connection.remoteSecrets[name] = try SeatSecret.remote(name, config: config) }
     let sessions = SessionLauncher(config: config, connection: connection)
     defer { sessions.stopAll() }
     if remote.isEmpty {
@@ -110,7 +113,7 @@ public final class MatchRunner {
     } else {
       let each = tables == 2 ? " (each twice: one session per half of the duplicate deals)" : ""
       announce(
-        "arena at \(connection.endpoint): waiting \(config.registrationTimeoutMs / 1000) s for \(remote.joined(separator: ", "))\(each)"
+        "arena at \(connection.endpoint): waiting \(config.registrationTimeoutMs / 1000) s for \(remote.joined(separator: ", "))\(each); each seat's secret is in \(config.outDirectory)/seats/NAME.secret"
       )
       let seats = Set(remote.flatMap { name in (0..<tables).map { Seat(name: name, table: $0) } })
       do { _ = try connection.register(seats, timeoutMs: config.registrationTimeoutMs) } catch {
@@ -120,6 +123,8 @@ public final class MatchRunner {
     var notes: [String: [String]] = [:]
     /// Remote sessions that said `leave`: gone for the rest of the match.
     var departed: Set<Seat> = []
+    /// Bots whose process died or that never connected.
+    var failedBots: Set<String> = []
     var pairs: [PairReport] = []
     let start = Date()
     for i in 0..<config.bots.count {
@@ -172,8 +177,14 @@ public final class MatchRunner {
           // The first reason to stop is the one reported; hands already dealt still count.
           if report.stoppedBecause != nil { return false }
           if let failed = record.failures.enumerated().first(where: { $0.element != nil }) {
-            report.stoppedBecause =
-              "\(record.names[failed.offset]) \(failed.element!) in hand \(hand) (forfeits the rest)"
+            let name = record.names[failed.offset]
+            report.stoppedBecause = "\(name) \(failed.element!) in hand \(hand) (forfeits the rest)"
+            if failed.element == "disconnected" {
+              failedBots.insert(name)
+              if let last = sessions.lastError(Seat(name: name, table: hand % tables)) {
+                report.stoppedBecause! += "; its last error: \(last)"
+              }
+            }
             return false
           }
           if let offender = corrections.firstIndex(where: { $0 > config.maxCorrections }) {
@@ -217,7 +228,8 @@ public final class MatchRunner {
             report.stoppedBecause =
               departed.contains(absent)
               ? "\(absent) left the match in an earlier pair (forfeit)"
-              : "\(absent) never connected (forfeit)\(sessions.lastError(absent).map { ": \($0)" } ?? "")"
+              : "\(absent) never connected (forfeit)\(sessions.lastError(absent).map { "; its last error: \($0)" } ?? "")"
+            if !departed.contains(absent) { failedBots.insert(absent.name) }
           } else {
             let window = min(
               seats.map { connection.inFlight[$0] ?? 1 }.min() ?? 1, max(config.maxInFlight, 1))
@@ -270,6 +282,7 @@ public final class MatchRunner {
       exploitability: exploitability, seconds: Date().timeIntervalSince(start))
     report.notes = notes
     report.refusals = connection.refusals
+    report.failedBots = failedBots.sorted()
     if config.duplicate {
       report.assumptions.append(
         "duplicate deals: each half of every pair was played by sessions that never saw the other half (bots this arena started ran as separate processes)"

@@ -26,8 +26,7 @@ final class SessionLauncher {
     for seat in seats {
       guard let index = config.bots.firstIndex(where: { $0.name == seat.name }) else { continue }
       let bot = config.bots[index]
-      var generator = SystemRandomNumberGenerator()
-      let secret = (0..<4).map { _ in String(generator.next() as UInt32, radix: 16) }.joined()
+      let secret = SeatSecret.make()
       let process = Process()
       process.executableURL = URL(fileURLWithPath: config.executable)
       process.arguments = [

@@ -23,8 +23,11 @@ def connect(context, args):
     socket = context.socket(zmq.DEALER)
     socket.setsockopt(zmq.LINGER, 0)
     socket.connect(args.connect)
-    socket.send(json.dumps({"type": "hello", "name": args.name, "protocols": [1], "game": args.game,
-                            "inFlight": 256}).encode())
+    hello = {"type": "hello", "name": args.name, "protocols": [1], "game": args.game, "inFlight": 256}
+    if args.secret_file:
+        with open(args.secret_file) as file:
+            hello["secret"] = file.read().strip()
+    socket.send(json.dumps(hello).encode())
     return socket
 
 
@@ -131,6 +134,7 @@ def main():
     parser.add_argument("--then", choices=["leave", "silent"], default="leave")
     parser.add_argument("--shared", action="store_true")
     parser.add_argument("--size", type=int, default=10_000_000)
+    parser.add_argument("--secret-file", help="the seat's secret (the arena writes seats/NAME.secret)")
     args = parser.parse_args()
     {"hold": hold, "replay": replay, "flood": flood}[args.mode](args)
     return 0

@@ -5,7 +5,8 @@ It plays a legal, simple strategy: raise a third of the time when it may, fold a
 time when facing a bet, call otherwise.
 
     pip install pyzmq
-    python3 python_bot.py --connect tcp://127.0.0.1:5555 --name py --game leduc
+    python3 python_bot.py --connect tcp://127.0.0.1:5555 --name py --game leduc \
+        --secret-file arena-match/seats/py.secret
 """
 import argparse
 import json
@@ -21,14 +22,19 @@ def main():
     parser.add_argument("--name", default="python")
     parser.add_argument("--game", default="leduc")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--secret-file", help="the seat's secret (the arena writes seats/NAME.secret)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    hello = {"type": "hello", "name": args.name, "protocols": [1], "game": args.game}
+    if args.secret_file:
+        with open(args.secret_file) as file:
+            hello["secret"] = file.read().strip()
 
     context = zmq.Context()
     socket = context.socket(zmq.DEALER)
     socket.setsockopt(zmq.LINGER, 0)
     socket.connect(args.connect)
-    socket.send(json.dumps({"type": "hello", "name": args.name, "protocols": [1], "game": args.game}).encode())
+    socket.send(json.dumps(hello).encode())
 
     hands = 0
     total = 0.0

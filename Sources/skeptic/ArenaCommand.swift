@@ -1,6 +1,8 @@
+import Agents
 import Arena
 import ArgumentParser
 import Foundation
+import PokerRules
 
 extension Skeptic {
   /// `skeptic arena`: a match between bot processes.
@@ -31,7 +33,7 @@ extension Skeptic {
     @Option(name: .customLong("bot"), help: "NAME=SPEC, repeated for each bot.")
     var bots: [String] = []
 
-    @Option(help: "Hands per pair.")
+    @Option(parsing: .unconditional, help: "Hands per pair.")
     var hands: Int = 1_000
 
     @Flag(help: "Replay every deal with the seats swapped.")
@@ -62,6 +64,12 @@ extension Skeptic {
       help: "The most hands kept in flight per pair; each bot also says how many it accepts (adaptive bots: 1).")
     var inFlight: Int = 256
 
+    @Flag(
+      help:
+        "Allow --listen on an address other machines can reach. Seat secrets travel in clear text: anyone who can watch that network can take a remote seat (tunnel over SSH to a loopback address instead where you can)."
+    )
+    var allowNetwork = false
+
     @Option(help: "Seconds to wait for the bots to connect (remote bots at the start, local bots before each pair).")
     var waitForBots: Int = 30
 
@@ -82,6 +90,11 @@ extension Skeptic {
       }
       guard hands > 0 else { throw ValidationError("--hands must be positive") }
       guard inFlight > 0 else { throw ValidationError("--in-flight must be at least 1") }
+      if !allowNetwork && !Self.isLocal(listen) {
+        throw ValidationError(
+          "--listen \(listen) can be reached from other machines, where seat secrets travel in clear text; use a loopback address (tcp://127.0.0.1:PORT), tunnel over SSH, or pass --allow-network to accept the risk"
+        )
+      }
       guard waitForBots > 0 else { throw ValidationError("--wait-for-bots must be positive") }
       guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must lie strictly between 0 and 1") }
     }
@@ -112,6 +125,7 @@ extension Skeptic {
         configuration.resume = true
         configuration.registrationTimeoutMs = waitForBots * 1000
       }
+      try checkBeforeStarting(configuration)
       let live = Terminal.standardErrorIsTerminal && !json
       var lastLine = Date.distantPast
       let report: MatchReport
@@ -144,6 +158,33 @@ extension Skeptic {
         print(report.text)
         print("logs and report in \(configuration.outDirectory)/")
       }
+      if !report.failedBots.isEmpty {
+        Terminal.writeError(
+          "error: \(report.failedBots.joined(separator: ", ")) died or never connected; each bot's standard error is in \(configuration.outDirectory)/bots/\n"
+        )
+        throw ExitCode(2)
+      }
+    }
+
+    /// Whether a ZeroMQ endpoint can be reached from this machine only.
+    static func isLocal(_ endpoint: String) -> Bool {
+      if endpoint.hasPrefix("ipc://") || endpoint.hasPrefix("inproc://") { return true }
+      guard endpoint.hasPrefix("tcp://") else { return false }
+      let host = endpoint.dropFirst(6).split(separator: ":").dropLast().joined(separator: ":")
+      return host.hasPrefix("127.") || host == "localhost" || host == "[::1]" || host == "lo"
+    }
+
+    /// Refuses, before anything starts, a bot spec that names no agent, a policy that cannot be
+    /// read or is for another game, and an output folder that cannot be made.
+    func checkBeforeStarting(_ configuration: MatchRunner.Configuration) throws {
+      let definition: GameDefinition
+      do { definition = try GameDefinition.named(configuration.game) } catch { throw CommandError(error) }
+      for bot in configuration.bots where bot.spec != "remote" {
+        do { _ = try AgentSpec.make(bot.spec, seed: 1, for: definition) } catch {
+          throw CommandError("--bot \(bot.name)=\(bot.spec): \(error)")
+        }
+      }
+      try OutputPath.checkFolder(configuration.outDirectory, option: "--out")
     }
   }
 }

@@ -1,6 +1,7 @@
 import Agents
 import ArgumentParser
 import Foundation
+import PokerRules
 
 extension Skeptic {
   /// `skeptic bot`: one agent as its own process, connected to an arena.
@@ -23,17 +24,26 @@ extension Skeptic {
     @Option(help: "The game the bot expects (a bundled name).")
     var game: String = "leduc"
 
+    @Option(help: "The file holding the seat's secret (the arena writes seats/NAME.secret in its match folder).")
+    var secretFile: String?
+
+    @Option(help: "Seconds to wait for the arena before giving up.")
+    var timeout: Int = 120
+
     @Option(help: "Seed for the agent's own randomness.")
     var seed: UInt64 = 1
 
     func run() throws {
       var made: any Agent
-      do { made = try AgentSpec.make(agent, seed: seed) } catch { throw CommandError(error) }
+      do { made = try AgentSpec.make(agent, seed: seed, for: try GameDefinition.named(game)) } catch {
+        throw CommandError(error)
+      }
       var runtime = BotRuntime(endpoint: connect, name: name ?? agent, game: game)
       // Set by an arena that starts this bot: the seat's secret, and the arena to outlive no longer.
-      let environment = ProcessInfo.processInfo.environment
-      runtime.secret = environment["SKEPTIC_SEAT_SECRET"]
-      runtime.arenaProcess = environment["SKEPTIC_ARENA_PID"].flatMap { Int32($0) }
+      runtime.secret = try SeatSecretFile.read(secretFile)
+      runtime.arenaProcess = ProcessInfo.processInfo.environment["SKEPTIC_ARENA_PID"].flatMap { Int32($0) }
+      runtime.idleTimeoutMs = timeout * 1000
+      runtime.waiting = { Terminal.writeError("\($0)\n") }
       do {
         let summary = try runtime.run(&made)
         Terminal.writeError(

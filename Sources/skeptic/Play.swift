@@ -31,7 +31,7 @@ extension Skeptic {
     @Option(help: "The bot to play: call, raise, random, policy:FILE or adaptive:FILE.")
     var opponent: String = "call"
 
-    @Option(help: "Hands to play (q quits earlier).")
+    @Option(parsing: .unconditional, help: "Hands to play (q quits earlier).")
     var hands: Int = 100
 
     @Option(help: "Seed for the deals and the bot's randomness (the same seed deals the same cards).")
@@ -42,6 +42,9 @@ extension Skeptic {
 
     @Option(help: "Your name in the arena (with --connect).")
     var name: String = "human"
+
+    @Option(help: "The file holding your seat's secret (with --connect; the arena writes seats/NAME.secret).")
+    var secretFile: String?
 
     @Flag(
       help:
@@ -72,6 +75,11 @@ extension Skeptic {
       do { definition = try GameDefinition.named(game) } catch { throw CommandError(error) }
       guard definition.numPlayers == 2 else {
         throw CommandError(PlayError("skeptic play is for two-player games; \(game) has \(definition.numPlayers)"))
+      }
+      // The opponent is made (and its game checked) before the screen opens.
+      var bot: (any Agent)?
+      if connect == nil {
+        do { bot = try AgentSpec.make(opponent, seed: seed, for: definition) } catch { throw CommandError(error) }
       }
       var coaching: Coach?
       if coach {
@@ -112,7 +120,11 @@ extension Skeptic {
           throw CommandError(error)
         }
         var seat = human
-        let runtime = BotRuntime(endpoint: connect, name: name, game: game)
+        var runtime = BotRuntime(endpoint: connect, name: name, game: game)
+        do { runtime.secret = try SeatSecretFile.read(secretFile) } catch {
+          console.finish([])
+          throw error
+        }
         do { _ = try runtime.run(&seat) } catch {
           console.finish(human.summary)
           throw CommandError(error)
@@ -120,13 +132,9 @@ extension Skeptic {
         console.finish(human.summary + ["  your view of each hand in \(history).log and \(history).jsonl"])
         return
       }
-      var bot: any Agent
-      do { bot = try AgentSpec.make(opponent, seed: seed) } catch {
-        console.finish([])
-        throw CommandError(error)
-      }
+      var opponentAgent = bot!
       let session = PlaySession(game: definition, hands: hands, seed: seed, history: history)
-      do { try session.run(human: human, opponent: &bot) } catch {
+      do { try session.run(human: human, opponent: &opponentAgent) } catch {
         console.finish(human.summary)
         throw CommandError(error)
       }

@@ -43,13 +43,14 @@ extension Skeptic {
     @Option(help: "DCFR's γ (averaging exponent).")
     var gamma: Double = 2
 
-    @Option(help: "Total iterations (a resumed run counts the earlier ones).")
+    @Option(parsing: .unconditional, help: "Total iterations (a resumed run counts the earlier ones).")
     var iterations: Int = 1000
 
     @Option(help: "Where to write the policy file.")
     var out: String
 
-    @Option(help: "Evaluate exploitability every N iterations (default: about 20 evaluations).")
+    @Option(
+      parsing: .unconditional, help: "Evaluate exploitability every N iterations (default: about 20 evaluations).")
     var evalEvery: Int?
 
     @Option(help: "Stop after this long, such as 10m (the policy so far is written).")
@@ -163,6 +164,11 @@ extension Skeptic {
         algorithm: chosenAlgorithm, alternatingUpdates: !simultaneous,
         precision: SolverSettings.Precision(rawValue: precision)!, threads: threads)
       let checkpointPath = checkpoint ?? out + ".checkpoint"
+      // Every file it will write is checked before any training.
+      try OutputPath.check(out, option: "--out")
+      if checkpointEvery != nil { try OutputPath.check(checkpointPath, option: "--checkpoint") }
+      if let curve { try OutputPath.check(curve, option: "--curve") }
+      if let plot { try OutputPath.check(plot, option: "--plot") }
       let algorithmName = isMonteCarlo ? algorithm.lowercased() : settings.algorithm.description
       var runRecord = [
         "game": definition.text, "algorithm": algorithmName, "precision": precisionName,

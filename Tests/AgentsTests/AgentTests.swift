@@ -166,6 +166,7 @@ let sampleDecisions: [Message.Decide] = [
       outDirectory: directory.path, executable: "/nonexistent")
     config.listen = endpoint
     config.maxInFlight = maxInFlight
+    config.seatSecrets = ["raw": "raw-secret", "caller": "caller-secret"]
     config.registrationTimeoutMs = 10_000
     let outcome = ArenaOutcome()
     let arena = Thread { [config] in
@@ -175,13 +176,15 @@ let sampleDecisions: [Message.Decide] = [
     arena.start()
     let caller = Thread {
       var agent = CallAgent()
-      _ = try? BotRuntime(endpoint: endpoint, name: "caller", game: "leduc").run(&agent)
+      var runtime = BotRuntime(endpoint: endpoint, name: "caller", game: "leduc")
+      runtime.secret = "caller-secret"
+      _ = try? runtime.run(&agent)
     }
     caller.start()
     let context = try Context()
     let socket = try Socket(context, kind: .dealer)
     try socket.connect(endpoint)
-    try socket.send([Message.hello(.init(name: "raw", game: "leduc", inFlight: 256)).encoded()])
+    try socket.send([Message.hello(.init(name: "raw", game: "leduc", inFlight: 256, secret: "raw-secret")).encoded()])
     return (socket, context, outcome, directory)
   }
 
@@ -314,6 +317,60 @@ extension InProcessArenaTests {
     #expect(report.invalidActions[0] == decisions, "every bare frame counts as invalid")
     let events = try String(contentsOfFile: directory.path + "/events.jsonl", encoding: .utf8)
     #expect(events.contains(#""text":"r""#) && events.contains("not a JSON object"))
+  }
+}
+
+extension InProcessArenaTests {
+  /// A remote seat is taken only with its secret: a stranger with none, a wrong one or another
+  /// seat's is refused with the reason, a replay of the seated bot's own hello finds the seat
+  /// taken, and the match goes on.
+  @Test func strangersAreRefusedAtRemoteSeats() throws {
+    let (socket, context, outcome, directory) = try start(maxInFlight: 4)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let endpoint = try socket.lastEndpoint()
+    let attempts: [(Message.Hello, String)] = [
+      (.init(name: "raw", game: "leduc"), "needs its secret"),
+      (.init(name: "raw", game: "leduc", secret: "guess"), "wrong secret for seat raw"),
+      (.init(name: "raw", game: "leduc", secret: "caller-secret"), "wrong secret for seat raw"),
+      (.init(name: "raw", game: "leduc", inFlight: 256, secret: "raw-secret"), "seat raw is taken"),
+      (.init(name: "nobody", game: "leduc"), "there is no seat nobody"),
+    ]
+    // The real bot's hello goes first, so the last attempts are replays of it.
+    var welcomed = false
+    while !welcomed, try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
+      if case .welcome = try Message.decode(try socket.receive().last!) { welcomed = true }
+    }
+    #expect(welcomed)
+    var strangers: [Socket] = []
+    for (hello, _) in attempts {
+      let stranger = try Socket(context, kind: .dealer)
+      try stranger.connect(endpoint)
+      try stranger.send([Message.hello(hello).encoded()])
+      strangers.append(stranger)
+    }
+    var decisions = 0
+    playing: while try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
+      switch try Message.decode(try socket.receive().last!) {
+      case .decide(let decide):
+        decisions += 1
+        try socket.send([Message.act(.init(id: decide.id, action: "c")).encoded()])
+      case .matchEnd: break playing
+      default: continue
+      }
+    }
+    for (stranger, (_, reason)) in zip(strangers, attempts) {
+      #expect(try Poller.poll([(stranger, .readable)], timeout: 5_000) == [.readable])
+      guard case .refused(let refused) = try Message.decode(try stranger.receive().last!) else {
+        Issue.record("not refused: \(reason)")
+        continue
+      }
+      #expect(refused.reason.contains(reason), "\(refused.reason)")
+    }
+    #expect(outcome.done.wait(timeout: .now() + 20) == .success)
+    let report = try #require(outcome.result.1)
+    #expect(report.pairs.first?.hands == 20 && report.pairs.first?.stoppedBecause == nil)
+    #expect(report.refusals.count == attempts.count)
+    #expect(decisions > 0)
   }
 }
 

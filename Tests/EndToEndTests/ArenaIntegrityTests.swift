@@ -125,12 +125,16 @@ import ZeroMQ
       "arena", "--game", "leduc", "--bot", "py=remote", "--bot", "c=call", "--hands", "100000000", "--listen", endpoint,
       "--out", out,
     ])
-    let (bot, _) = try start(["bot", "--agent", "random", "--name", "py", "--game", "leduc", "--connect", endpoint])
+    #expect(SkepticBinary.waitForFile(out + "/seats/py.secret"))
+    let (bot, _) = try start([
+      "bot", "--agent", "random", "--name", "py", "--game", "leduc", "--connect", endpoint, "--secret-file",
+      out + "/seats/py.secret",
+    ])
     // Let some hands be logged, then kill both.
     let log = out + "/match.log"
     let begun = Date()
     while Date().timeIntervalSince(begun) < 20,
-      ((try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").count ?? 0) < 500
+      ((try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").count ?? 0) < 600
     {
       Thread.sleep(forTimeInterval: 0.1)
     }
@@ -140,6 +144,7 @@ import ZeroMQ
     bot.waitUntilExit()
     let announced = String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
     #expect(announced.contains("arena at \(endpoint): waiting 30 s for py"), "\(announced)")
+    #expect(announced.contains("secret is in \(out)/seats/NAME.secret"), "\(announced)")
     let logged = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter {
       $0.hasPrefix("STATE:")
     }.count
@@ -147,7 +152,9 @@ import ZeroMQ
 
     // Resumed with nobody at py's seat: the report starts from the hands the logs hold.
     let resumed = try SkepticBinary.run(["arena", "--resume", out, "--wait-for-bots", "1", "--json"])
-    #expect(resumed.status == 0, "\(resumed.standardError)")
+    // A seat nobody took makes the exit status 2, after the report is written.
+    #expect(resumed.status == 2, "\(resumed.standardError)")
+    #expect(resumed.standardError.contains("py died or never connected"))
     let report = try JSONSerialization.jsonObject(with: Data(resumed.standardOutput.utf8)) as? [String: Any]
     let pair = try #require((report?["pairs"] as? [[String: Any]])?.first)
     let hands = try #require(pair["hands"] as? Int)

@@ -52,9 +52,12 @@ import Testing
     arena.standardOutput = FileHandle.nullDevice
     arena.standardError = FileHandle.nullDevice
     try arena.run()
-    Thread.sleep(forTimeInterval: 0.3)
+    let secret = directory.appendingPathComponent("match/seats/alice.secret").path
+    #expect(SkepticBinary.waitForFile(secret))
     let play = try SkepticBinary.run(
-      ["play", "--connect", "tcp://127.0.0.1:\(port)", "--game", "leduc", "--name", "alice"],
+      [
+        "play", "--connect", "tcp://127.0.0.1:\(port)", "--game", "leduc", "--name", "alice", "--secret-file", secret,
+      ],
       input: String(repeating: "c\n", count: 40), directory: directory)
     arena.waitUntilExit()
     #expect(play.status == 0, "\(play.standardError)")

@@ -8,6 +8,8 @@ import ZeroMQ
 /// docs/PROTOCOL.md's example exchange is what the arena and the reference bot really send, byte
 /// for byte, and a bot written from the document alone (the Python example) plays it.
 @Suite(.serialized) struct ProtocolDocumentTests {
+  /// The seat's secret in the example (an arena makes a random one per seat).
+  static let secret = "5f0c9a3e7b2d41e8a6c4f19b08d3e27a"
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
@@ -27,7 +29,8 @@ import ZeroMQ
   /// checks; `bob` calls and checks; the hand goes to a showdown.
   func realExchange() throws -> [(sender: String, json: String)] {
     let game = BundledGame.leduc.definition
-    var lines: [(String, [UInt8])] = [("bot", Message.hello(.init(name: "alice", game: "leduc")).encoded())]
+    let hello = Message.hello(.init(name: "alice", game: "leduc", secret: ProtocolDocumentTests.secret))
+    var lines: [(String, [UInt8])] = [("bot", hello.encoded())]
     lines.append(
       (
         "arena",
@@ -71,11 +74,14 @@ import ZeroMQ
     let context = try Context()
     let router = try Socket(context, kind: .router)
     let endpoint = try router.bind("tcp://127.0.0.1:*")
+    let secretFile = FileManager.default.temporaryDirectory.appendingPathComponent("alice-\(UUID().uuidString).secret")
+    try Data((ProtocolDocumentTests.secret + "\n").utf8).write(to: secretFile)
+    defer { try? FileManager.default.removeItem(at: secretFile) }
     let bot = Process()
     bot.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     bot.arguments = [
       "python3", ProtocolDocumentTests.root.appendingPathComponent("Agents/examples/python_bot.py").path, "--connect",
-      endpoint, "--name", "alice", "--game", "leduc",
+      endpoint, "--name", "alice", "--game", "leduc", "--secret-file", secretFile.path,
     ]
     let said = Pipe()
     bot.standardError = said
@@ -97,6 +103,7 @@ import ZeroMQ
       switch (expected, answer) {
       case (.hello(let want), .hello(let got)):
         #expect(want.name == got.name && want.game == got.game && got.protocols.contains(1))
+        #expect(got.secret == want.secret)
       case (.act(let want), .act(let got)):
         #expect(want.id == got.id, "the bot must echo the decision's id")
         #expect(["f", "c", "r"].contains(got.action))

@@ -21,11 +21,14 @@ import Testing
     arena.standardOutput = arenaOutput
     arena.standardError = FileHandle.nullDevice
     try arena.run()
-    Thread.sleep(forTimeInterval: 0.3)
+    let secret = out + "/seats/py.secret"
+    #expect(SkepticBinary.waitForFile(secret))
 
     let bot = Process()
     bot.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    bot.arguments = ["python3", script, "--connect", endpoint, "--name", "py", "--game", "leduc"]
+    bot.arguments = [
+      "python3", script, "--connect", endpoint, "--name", "py", "--game", "leduc", "--secret-file", secret,
+    ]
     let botError = Pipe()
     bot.standardError = botError
     try bot.run()

@@ -48,4 +48,16 @@ enum SkepticBinary {
       status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
       standardError: String(decoding: errData, as: UTF8.self))
   }
+
+  /// Waits up to `seconds` for a file to appear (an arena writes its seats' secrets as it starts).
+  @discardableResult
+  static func waitForFile(_ path: String, seconds: Double = 10) -> Bool {
+    let start = Date()
+    while !FileManager.default.fileExists(atPath: path) {
+      if Date().timeIntervalSince(start) > seconds { return false }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Thread.sleep(forTimeInterval: 0.05)
+    return true
+  }
 }
