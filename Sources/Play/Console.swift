@@ -9,6 +9,13 @@ public protocol Console: AnyObject {
   func handOver(_ table: TableSnapshot) -> Bool
   /// Ends the session: the terminal restored, then the summary printed.
   func finish(_ summary: [String])
+  /// True once the person pressed Ctrl-C (the command then ends with status 130, as an
+  /// interrupted program does, after the summary).
+  var interrupted: Bool { get }
+}
+
+extension Console {
+  public var interrupted: Bool { false }
 }
 
 /// What the human chose.

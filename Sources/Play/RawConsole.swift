@@ -4,6 +4,7 @@ import Foundation
 /// keys for actions, a typed size or a preset for no-limit raises, `?` for help, `q` or Ctrl-C to
 /// quit with the summary. The terminal is restored however the session ends.
 public final class RawConsole: Console {
+  public private(set) var interrupted = false
   let terminal: RawTerminal
   let screen: TableScreen
   let noLimit: Bool
@@ -26,6 +27,7 @@ public final class RawConsole: Console {
     while true {
       switch terminal.read(timeoutMs: 200) {
       case .byte(let byte):
+        if byte == 3 { interrupted = true }
         if byte == 27 {
           // An escape sequence (arrow keys and the like) arrives at once: swallow it whole.
           while case .byte = terminal.read(timeoutMs: 5) {}

@@ -130,6 +130,7 @@ extension Skeptic {
           throw CommandError(error)
         }
         console.finish(human.summary + ["  your view of each hand in \(history).log and \(history).jsonl"])
+        if console.interrupted { throw ExitCode(130) }
         return
       }
       var opponentAgent = bot!
@@ -139,6 +140,8 @@ extension Skeptic {
         throw CommandError(error)
       }
       console.finish(human.summary + ["  history in \(history).log and \(history).jsonl"])
+      // Ctrl-C ends with the status of an interrupted program, after the summary.
+      if console.interrupted { throw ExitCode(130) }
     }
   }
 }

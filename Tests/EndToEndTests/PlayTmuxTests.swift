@@ -71,6 +71,16 @@ import Testing
     }
 
     func keys(_ keys: String) throws { try tmux(["send-keys", "-t", "play", "-l", keys]) }
+    /// A named key such as C-c.
+    func press(_ key: String) throws { try tmux(["send-keys", "-t", "play", key]) }
+  }
+
+  @Test func ctrlCEndsWithTheSummaryAndStatus130() throws {
+    let session = try Session(command: "play --game kuhn --opponent call --hands 3 --seed 5")
+    _ = try session.wait(for: "your move")
+    try session.press("C-c")
+    let shown = try session.wait(for: "EXITED 130")
+    #expect(shown.contains("skeptic play: Kuhn poker against call"), "\(shown)")
   }
 
   @Test func kuhnHandsAgainstACallBotOnTheFullScreen() throws {
