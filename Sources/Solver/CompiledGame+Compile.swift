@@ -1,4 +1,5 @@
 import Cards
+import Foundation
 import PokerRules
 
 extension CompiledGame {
@@ -78,13 +79,22 @@ extension CompiledGame {
       self.hands = hands
     }
 
-    /// Counts the public nodes first, so a game too large is refused before memory is spent.
+    /// Counts the public nodes, information-set actions (slots) and showdown table entries
+    /// first, so a game too large is refused, with the figures, before memory is spent: more
+    /// public nodes than `maxNodes`, more slots than the solver's 32-bit offsets address, or more
+    /// memory than this machine has.
     func estimate() throws(SolverError) {
       var count = 0.0
+      var slots = 0.0
+      var showdownEntries = 0.0
+      let handCount = Double(hands.count)
       func walk(_ state: State, _ boards: Double) {
         if count > Double(maxNodes) { return }
         count += boards
-        if state.isTerminal { return }
+        if state.isTerminal {
+          if state.activeCount > 1 { showdownEntries += boards * handCount }
+          return
+        }
         if state.isChanceNode {
           var next = state
           var dealt = 0
@@ -96,7 +106,9 @@ extension CompiledGame {
           walk(next, boards * binomial(left, dealt))
           return
         }
-        for action in state.legalActions!.representative { walk(try! state.applying(action), boards) }
+        let actions = state.legalActions!.representative
+        slots += boards * Double(actions.count) * handCount
+        for action in actions { walk(try! state.applying(action), boards) }
       }
       walk(State(game: game, holeCardsHidden: true), 1)
       guard count <= Double(maxNodes) else {
@@ -105,6 +117,27 @@ extension CompiledGame {
           "the public tree has more than \(maxNodes) nodes (betting sequences times boards); this game needs a card abstraction"
         )
       }
+      let slotLimit = Double(Int32.max)
+      guard slots <= slotLimit else {
+        throw SolverError(
+          .gameTooLarge,
+          "the game has about \(Builder.figure(slots)) information-set actions (\(Builder.figure(count)) public nodes × \(hands.count) hands); the solver addresses at most \(Builder.figure(slotLimit)), so this game needs a card abstraction"
+        )
+      }
+      // About 64 bytes per public node, 2 per showdown entry, and the solver's 8 per slot.
+      let bytes = count * 64 + showdownEntries * 2 + slots * 8
+      let memory = Double(ProcessInfo.processInfo.physicalMemory)
+      guard bytes <= memory * 0.9 else {
+        throw SolverError(
+          .gameTooLarge,
+          "solving the game needs about \(Builder.figure(bytes / 1_073_741_824)) GiB (\(Builder.figure(slots)) information-set actions); this machine has \(Builder.figure(memory / 1_073_741_824)) GiB"
+        )
+      }
+    }
+
+    /// A large count in three significant figures.
+    static func figure(_ value: Double) -> String {
+      value >= 1e6 ? String(format: "%.3g", value) : String(Int(value.rounded()))
     }
 
     /// Adds `state` and its subtree; returns the node id.
