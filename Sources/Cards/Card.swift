@@ -2,7 +2,7 @@
 /// spades: 0 to 3).
 ///
 /// Cards are numbered `rank * 4 + suit`, 0 to 51, the numbering ACPC uses, so a card is also its
-/// bit in a ``CardSet``. Games with smaller decks (Kuhn, Leduc) use the lowest ranks and suits.
+/// bit in a ``CardSet``. Games with smaller decks (Kuhn, Leduc) use the highest ranks and suits, as the ACPC dealer does.
 public struct Card: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The card's number, `rank * 4 + suit`, in `0..<52`.
   public let index: UInt8

@@ -57,10 +57,15 @@ public struct GameDefinition: Hashable, Sendable {
     self.boardCards = boardCards
   }
 
-  /// The cards in this game's deck, lowest first.
+  /// The cards in this game's deck, lowest first: the top `numRanks` ranks and the top
+  /// `numSuits` suits (of `cdhs`), as the ACPC dealer deals them, so a short deck's cards have the
+  /// dealer's names (Leduc: Qh Qs Kh Ks Ah As; Kuhn: Qs Ks As).
   public var deck: [Card] {
-    (0..<numRanks).flatMap { rank in (0..<numSuits).map { Card(rank: rank, suit: $0) } }
+    (13 - numRanks..<13).flatMap { rank in (4 - numSuits..<4).map { Card(rank: rank, suit: $0) } }
   }
+
+  /// Whether `card` is in this game's deck (one of its top ranks and top suits).
+  public func contains(_ card: Card) -> Bool { card.rank >= 13 - numRanks && card.suit >= 4 - numSuits }
 
   /// The number of cards in the deck.
   public var deckSize: Int { numRanks * numSuits }

@@ -136,7 +136,7 @@ public struct State: Hashable, Sendable {
       throw RulesError(
         .wrongPhase, "no card is due: \(isTerminal ? "the hand is over" : "seat \(currentPlayer + 1) must act")")
     }
-    guard card.rank < game.numRanks, card.suit < game.numSuits else {
+    guard game.contains(card) else {
       throw RulesError(
         .badCard, "\(card) is not in this game's deck of \(game.numRanks) ranks × \(game.numSuits) suits")
     }

@@ -3,7 +3,7 @@ import PokerRules
 
 /// The readable name of an information set: `seat:hole cards:betting:board`, with the betting in
 /// ACPC notation (rounds separated by `/`) and the board by round (also `/`-separated), for
-/// example `1:2d:rr/c:4c` or `0:AhKh:cc/r:Ks7d3h/9c`. Hole cards and each round's board cards are
+/// example `1:Qs:rr/c:Ah` or `0:AhKh:cc/r:Ks7d3h/9c`. Hole cards and each round's board cards are
 /// written in increasing card order. Policy exports are keyed by it.
 public enum InformationSetKey {
   public static func make(

@@ -29,10 +29,12 @@ extension Skeptic {
       let definition: GameDefinition
       do { definition = try GameDefinition.named(game) } catch { throw CommandError(error) }
       var made: any Agent
-      do { made = try AgentSpec.make(agent, seed: seed) } catch { throw CommandError(error) }
+      do { made = try AgentSpec.make(agent, seed: seed, for: definition) } catch { throw CommandError(error) }
       do {
         let summary = try ACPCClient(host: host, port: port, game: definition).run(&made)
         Terminal.writeError("acpc: \(summary.states) match states, \(summary.actions) actions\n")
+        // A policy that met decisions outside its information sets says how many.
+        for line in made.notes() { Terminal.writeError("acpc: \(line)\n") }
       } catch {
         throw CommandError(error)
       }

@@ -65,9 +65,9 @@ final class FakeDealer: @unchecked Sendable {
   @Test func answersOnItsTurnsInACPCForm() throws {
     let dealer = FakeDealer()
     let script: [(String, Bool)] = [
-      ("MATCHSTATE:0:0::2c|", true), ("MATCHSTATE:0:0:r:2c|", false), ("MATCHSTATE:0:0:rr:2c|", true),
-      ("MATCHSTATE:0:0:rrc/:2c|/4d", true), ("MATCHSTATE:0:0:rrc/c:2c|/4d", false),
-      ("MATCHSTATE:0:0:rrc/cc:2c|3d/4d", false),
+      ("MATCHSTATE:0:0::Qh|", true), ("MATCHSTATE:0:0:r:Qh|", false), ("MATCHSTATE:0:0:rr:Qh|", true),
+      ("MATCHSTATE:0:0:rrc/:Qh|/As", true), ("MATCHSTATE:0:0:rrc/c:Qh|/As", false),
+      ("MATCHSTATE:0:0:rrc/cc:Qh|Ks/As", false),
     ]
     final class Box: @unchecked Sendable { var lines: [String] = [] }
     let box = Box()
@@ -78,7 +78,7 @@ final class FakeDealer: @unchecked Sendable {
     while server.isExecuting { Thread.sleep(forTimeInterval: 0.01) }
     #expect(
       box.lines == [
-        "VERSION:2.0.0", "MATCHSTATE:0:0::2c|:c", "MATCHSTATE:0:0:rr:2c|:c", "MATCHSTATE:0:0:rrc/:2c|/4d:c",
+        "VERSION:2.0.0", "MATCHSTATE:0:0::Qh|:c", "MATCHSTATE:0:0:rr:Qh|:c", "MATCHSTATE:0:0:rrc/:Qh|/As:c",
       ])
     #expect(summary.states == 6 && summary.actions == 3)
   }

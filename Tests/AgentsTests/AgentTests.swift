@@ -22,8 +22,8 @@ import ZeroMQ
     let agent = try PolicyAgent(path: path, seed: 1)
     let exported = policy.exportedProbabilities()
     let cases = [
-      ("MATCHSTATE:0:0::2c|", "0:2c::"), ("MATCHSTATE:1:0:r:|3d", "1:3d:r:"),
-      ("MATCHSTATE:1:0:rc/r:|4c/2d", "1:4c:rc/r:/2d"),
+      ("MATCHSTATE:0:0::Qh|", "0:Qh::"), ("MATCHSTATE:1:0:r:|Ks", "1:Ks:r:"),
+      ("MATCHSTATE:1:0:rc/r:|Ah/Qs", "1:Ah:rc/r:/Qs"),
     ]
     for (text, key) in cases {
       let view = try MatchState(parsing: text, game: game.definition)
@@ -33,6 +33,40 @@ import ZeroMQ
         #expect(abs(probability - expected[action.acpc(withSize: false)]!) < 1e-12, "\(key) \(action)")
       }
     }
+  }
+
+  /// Cards named as the ACPC dealer names them find their information sets; a state outside the
+  /// policy is played as a call, counted, and said in the notes.
+  @Test func aPolicyAgentCountsDecisionsOutsideItsPolicy() throws {
+    let game = BundledGame.leduc.definition
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("count-\(UUID().uuidString).policy").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let compiled = try CompiledGame.compile(game)
+    let solver = CFRSolver(game: compiled, settings: SolverSettings(algorithm: .cfrPlus))
+    solver.iterate(10)
+    let header = PolicyFile.Header(
+      gameDefinition: game.text, algorithm: "cfr+", alternatingUpdates: true, precision: "single", iterations: 10,
+      exploitability: nil, slotCount: compiled.slotCount, handCount: compiled.hands.count)
+    try PolicyFile(header: header, policy: solver.averagePolicy()).write(to: path)
+    var agent = try PolicyAgent(path: path, seed: 1)
+    func decide(_ state: String, _ parsedAs: GameDefinition) throws -> Action {
+      let decision = Message.Decide(
+        id: 1, hand: 0, matchState: state, seat: 0, legal: .init(fold: true, call: 1, raise: [5, 5]), pot: 4,
+        stacks: [1, 1], timeLeftMs: 1)
+      return agent.act(decision, view: try MatchState(parsing: state, game: parsedAs), game: parsedAs)
+    }
+    _ = try decide("MATCHSTATE:0:0:cr:Ah|", game)
+    _ = try decide("MATCHSTATE:1:0:r:|Qs", game)
+    #expect(agent.missing == 0 && agent.notes().isEmpty)
+    // A card the policy's deck lacks (Ad: Leduc with three suits deals it, Leduc does not).
+    var wider = game
+    wider.numSuits = 3
+    #expect(try decide("MATCHSTATE:0:0:cr:Ad|", wider) == .call)
+    #expect(agent.missing == 1)
+    #expect(agent.notes().first?.contains("1 decisions were not in the policy") == true, "\(agent.notes())")
+    // The game is checked when the agent is made.
+    #expect(throws: AgentError.self) { try AgentSpec.make("policy:\(path)", seed: 1, for: BundledGame.kuhn.definition) }
+    #expect(throws: AgentError.self) { try AgentSpec.make("policy:\(path)", seed: 1, for: wider) }
   }
 
   @Test func agentsByName() throws {
@@ -84,7 +118,7 @@ final class FakeArena: @unchecked Sendable {
       if case .act(let act) = try receive().message { answers.append(act) }
     }
     try send(
-      identity, .handEnd(.init(hand: 0, matchState: "MATCHSTATE:0:0:rc/cc:2c|3d/4c", seat: 0, payoffs: [-3, 3])))
+      identity, .handEnd(.init(hand: 0, matchState: "MATCHSTATE:0:0:rc/cc:Qh|Ks/Ah", seat: 0, payoffs: [-3, 3])))
     try send(identity, .matchEnd(.init(reason: "all hands played")))
     return (hello, answers)
   }
@@ -92,11 +126,11 @@ final class FakeArena: @unchecked Sendable {
 
 let sampleDecisions: [Message.Decide] = [
   .init(
-    id: 11, hand: 0, matchState: "MATCHSTATE:0:0::2c|", seat: 0, legal: .init(fold: false, call: 0, raise: [3, 3]),
+    id: 11, hand: 0, matchState: "MATCHSTATE:0:0::Qh|", seat: 0, legal: .init(fold: false, call: 0, raise: [3, 3]),
     pot: 2,
     stacks: [99, 99], timeLeftMs: 1_000),
   .init(
-    id: 12, hand: 0, matchState: "MATCHSTATE:0:0:rc/:2c|/4c", seat: 0,
+    id: 12, hand: 0, matchState: "MATCHSTATE:0:0:rc/:Qh|/Ah", seat: 0,
     legal: .init(fold: false, call: 0, raise: [7, 7]),
     pot: 6, stacks: [97, 97], timeLeftMs: 1_000),
 ]

@@ -62,7 +62,7 @@ import Testing
 
   @Test func theBettingReadsInWords() throws {
     let leduc = BundledGame.leduc.definition
-    let view = try MatchState(parsing: "MATCHSTATE:1:0:rrc/cr:|4d/3c", game: leduc)
+    let view = try MatchState(parsing: "MATCHSTATE:1:0:rrc/cr:|As/Kh", game: leduc)
     #expect(
       Narration.betting(view, game: leduc, you: 1, names: ("you", "bot")) == [
         "Round 1: bot bets 2, you raise to 5, bot calls 2", "Round 2: bot checks, you bet 4",

@@ -16,7 +16,7 @@ import Testing
     #expect(leduc.numPlayers == 2 && leduc.numRounds == 2)
     #expect(leduc.raiseSizes == [2, 4] && leduc.maxRaises == [2, 2])
     #expect(leduc.firstPlayer == [0, 0])
-    #expect(leduc.deck.map(\.description) == ["2c", "2d", "3c", "3d", "4c", "4d"])
+    #expect(leduc.deck.map(\.description) == ["Qh", "Qs", "Kh", "Ks", "Ah", "As"])
     let nolimit = BundledGame.noLimitHoldem.definition
     #expect(nolimit.stacks == [20_000, 20_000] && nolimit.bigBlind == 100)
   }

@@ -125,7 +125,7 @@ import Testing
 
   @Test func limitRaisesStopAtTheCap() throws {
     var state = State(game: BundledGame.leduc.definition)
-    try deal(&state, "2c 3c")
+    try deal(&state, "Qh Kh")
     try state.apply(.raise(to: 3))
     try state.apply(.raise(to: 5))
     #expect(state.legalActions?.raiseTo == nil)
@@ -134,9 +134,10 @@ import Testing
     try state.apply(.call)
     #expect(state.round == 1 && state.isChanceNode)
     #expect(throws: RulesError.self) { try state.apply(.call) }
+    // Qh was dealt already; 2c is not in Leduc's deck (Qh Qs Kh Ks Ah As).
+    #expect(throws: RulesError.self) { try state.deal(Card(rank: 10, suit: 2)) }
     #expect(throws: RulesError.self) { try state.deal(Card(rank: 0, suit: 0)) }
-    #expect(throws: RulesError.self) { try state.deal(Card(rank: 12, suit: 3)) }
-    try state.deal(Card(rank: 0, suit: 1))
+    try state.deal(Card(rank: 10, suit: 3))
     #expect(state.whyIllegal(.fold) == "folding is allowed only when facing a bet; check instead")
   }
 
@@ -220,10 +221,10 @@ import Testing
 
   @Test func leducMatchStateAsTheDocumentationShows() throws {
     var state = State(game: BundledGame.leduc.definition)
-    try state.deal(Card(rank: 0, suit: 0))
-    try state.deal(Card(rank: 2, suit: 1))
+    try state.deal(Card(rank: 10, suit: 2))
+    try state.deal(Card(rank: 12, suit: 3))
     try state.apply(.raise(to: 3))
-    #expect(MatchState(state: state, viewer: 1, handNumber: 0).description == "MATCHSTATE:1:0:r:|4d")
+    #expect(MatchState(state: state, viewer: 1, handNumber: 0).description == "MATCHSTATE:1:0:r:|As")
   }
 
   @Test func matchStateTextFollowsTheACPCExamples() throws {

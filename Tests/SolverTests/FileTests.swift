@@ -121,8 +121,8 @@ import Testing
     let opening: [String: Double] = ["c": 0.5, "r": 0.5]
     let third = 1.0 / 3
     let facing: [String: Double] = ["f": third, "c": third, "r": third]
-    #expect(exported["0:2c::"] == opening)
-    #expect(exported["1:3d:r:"] == facing)
-    #expect(exported["0:4c:cc/:/2d"] != nil)
+    #expect(exported["0:Qh::"] == opening)
+    #expect(exported["1:Ks:r:"] == facing)
+    #expect(exported["0:Ah:cc/:/Qs"] != nil)
   }
 }
