@@ -56,7 +56,10 @@ public struct AdaptiveAgent: Agent {
   public var isExploiting: Bool { exploit != nil }
 
   /// The switches, for the arena's report.
-  public func notes() -> [String] { switches.isEmpty ? ["never switched from the equilibrium"] : switches }
+  public func notes() -> [String] {
+    switches.isEmpty
+      ? ["never switched from the equilibrium (the evidence that the opponent deviates stayed below 1/α)"] : switches
+  }
 
   public mutating func act(_ decision: Message.Decide, view: MatchState, game definition: GameDefinition) -> Action {
     guard let own = view.holeCards[view.position], let hand = game.handIndex(own),
@@ -85,7 +88,7 @@ public struct AdaptiveAgent: Agent {
       refreshExploit()
       recent = CategoricalLikelihoodRatio<Int>()
       switches.append(
-        "hand \(handsSeen): evidence \(String(format: "%.3g", evidence.eValue)) ≥ 1/α; exploiting with w = \(String(format: "%.3f", weight))"
+        "hand \(handsSeen) of this pair: the e-value against \"the opponent plays the equilibrium\" reached \(String(format: "%.3g", evidence.eValue)) ≥ 1/α = \(String(format: "%.0f", 1 / alpha)); exploiting it, a best response to its observed frequencies mixed in with weight w = \(String(format: "%.3f", weight)) per hand"
       )
     } else if exploit != nil {
       handsSinceModel += 1
@@ -95,7 +98,9 @@ public struct AdaptiveAgent: Agent {
           exploit = nil
           weight = 0
           evidence = CategoricalLikelihoodRatio<Int>()
-          switches.append("hand \(handsSeen): no new evidence in 300 decisions; back to the equilibrium")
+          switches.append(
+            "hand \(handsSeen) of this pair: no new evidence against the equilibrium in 300 decisions; back to the equilibrium"
+          )
         }
         recent = CategoricalLikelihoodRatio<Int>()
       }

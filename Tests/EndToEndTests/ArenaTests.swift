@@ -50,6 +50,9 @@ import Testing
     let report = try JSONSerialization.jsonObject(with: Data(arena.standardOutput.utf8)) as? [String: Any]
     let notes = (report?["notes"] as? [String: [String]])?["ad"] ?? []
     #expect(notes.contains { $0.contains("exploiting") }, "notes: \(notes)")
+    // Each note says which opponent it concerns and counts hands within that pair.
+    #expect(notes.allSatisfy { $0.hasPrefix("vs caller: ") }, "notes: \(notes)")
+    #expect(notes.contains { $0.contains("of this pair") && $0.contains("1/α = 20") }, "notes: \(notes)")
   }
 
   @Test func theSameSeedGivesTheSameLogAndDuplicateDealsRepeat() throws {
