@@ -33,16 +33,17 @@ enum BinaryFormat {
     guard fileVersion == version else {
       throw fail("\(what) format version \(fileVersion); this skeptic reads version \(version)")
     }
-    let headerLength = Int(read(bytes, &offset, 8))
-    guard headerLength <= bytes.count - offset - 16 else {
-      throw fail("truncated: the header claims \(headerLength) bytes")
+    // Lengths are checked as read (64-bit, from anyone) before they become offsets.
+    let claimedHeader = read(bytes, &offset, 8)
+    guard claimedHeader <= UInt64(bytes.count - offset - 16), let headerLength = Int(exactly: claimedHeader) else {
+      throw fail("truncated: the header claims \(claimedHeader) bytes")
     }
     let header = Data(bytes[offset..<(offset + headerLength)])
     offset += headerLength
-    let bodyLength = Int(read(bytes, &offset, 8))
-    guard bodyLength == bytes.count - offset - 8 else {
+    let claimedBody = read(bytes, &offset, 8)
+    guard claimedBody == UInt64(bytes.count - offset - 8), let bodyLength = Int(exactly: claimedBody) else {
       throw fail(
-        "truncated or padded: the body should be \(bodyLength) bytes, \(max(0, bytes.count - offset - 8)) are there")
+        "truncated or padded: the body should be \(claimedBody) bytes, \(max(0, bytes.count - offset - 8)) are there")
     }
     let body = Data(bytes[offset..<(offset + bodyLength)])
     offset += bodyLength

@@ -57,6 +57,11 @@ import Testing
     let checkpoint = try #require(refusal(solver.checkpointData()))
     #expect(checkpoint.message.contains("not a policy file"))
     #expect(throws: SolverError.self) { try PolicyFile.read(from: temporaryPath("missing.policy")) }
+    // Found by fuzzing: a header length past Int.max trapped instead of being refused.
+    var huge = bytes
+    huge.replaceSubrange(12..<20, with: [0x7D, 0x01, 0, 0, 0xA3, 0xE5, 0x1E, 0xEA])
+    let claims = try #require(refusal(huge))
+    #expect(claims.code == .badFile && claims.message.contains("the header claims 16870173742418887037 bytes"))
   }
 
   @Test(arguments: [Algorithm.cfrPlus, .dcfr, .predictivePlus])
