@@ -27,7 +27,18 @@ import Solver
 /// **Return.** A fresh e-process is started at each switch; every 300 opponent decisions, if it
 /// has not grown above 1 (no new evidence against the equilibrium), the agent returns to the
 /// equilibrium and starts testing afresh.
+///
+/// **Hands in flight.** A decision in hand k uses what the hands up to k − ``lag`` showed, taken
+/// in hand order, never a later hand's end. The arena keeps at most ``lag`` hands in flight, so
+/// those ends have always arrived by then: the agent plays up to ``lag`` hands at once and makes
+/// exactly the decisions it makes one hand at a time.
 public struct AdaptiveAgent: Agent {
+  /// How many hands behind its decisions the agent's evidence runs (and how many hands it plays
+  /// at once).
+  public static let lag = 32
+  public var inFlight: Int { AdaptiveAgent.lag }
+  /// Ends of hands not yet taken into account, by hand number.
+  var waitingEnds: [Int: MatchState] = [:]
   public let name = "adaptive"
   public let file: PolicyFile
   public let alpha: Double
@@ -62,6 +73,7 @@ public struct AdaptiveAgent: Agent {
   }
 
   public mutating func act(_ decision: Message.Decide, view: MatchState, game definition: GameDefinition) -> Action {
+    learn(upTo: view.handNumber - AdaptiveAgent.lag)
     guard let own = view.holeCards[view.position], let hand = game.handIndex(own),
       let node = game.node(actions: view.actions, board: view.boardCards), game.kind[node] == .decision
     else { return .call }
@@ -80,8 +92,20 @@ public struct AdaptiveAgent: Agent {
   }
 
   public mutating func handEnded(_ end: Message.HandEnd, game definition: GameDefinition) {
-    guard let view = try? MatchState(parsing: end.matchState, game: definition), let own = view.holeCards[view.position]
+    guard let view = try? MatchState(parsing: end.matchState, game: definition), view.holeCards[view.position] != nil
     else { return }
+    waitingEnds[view.handNumber] = view
+  }
+
+  /// Takes into account, in hand order, every hand ended up to hand `last`.
+  mutating func learn(upTo last: Int) {
+    guard !waitingEnds.isEmpty else { return }
+    for hand in waitingEnds.keys.filter({ $0 <= last }).sorted() { learn(from: waitingEnds.removeValue(forKey: hand)!) }
+  }
+
+  /// Scores one finished hand, and switches to exploiting or back when the evidence says so.
+  mutating func learn(from view: MatchState) {
+    guard let own = view.holeCards[view.position] else { return }
     handsSeen += 1
     score(view: view, own: CardSet(own))
     if exploit == nil, evidence.logMaximum >= log(1 / alpha) {

@@ -55,6 +55,33 @@ import Testing
     #expect(notes.contains { $0.contains("of this pair") && $0.contains("1/α = 20") }, "notes: \(notes)")
   }
 
+  /// The adaptive bot plays many hands at once and makes the decisions it makes one at a time.
+  @Test func anAdaptiveBotInFlightPlaysAsOneAtATime() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let policy = try trainPolicy(directory)
+    func log(_ name: String, _ extra: [String]) throws -> (lines: [String], inFlight: Int?) {
+      let out = directory.appendingPathComponent(name).path
+      let arena = try SkepticBinary.run(
+        [
+          "arena", "--game", "leduc", "--bot", "ad=adaptive:\(policy)", "--bot", "rnd=random", "--hands", "600",
+          "--out", out, "--json",
+        ]
+          + extra)
+      #expect(arena.status == 0, "\(arena.standardError)")
+      let report = try JSONSerialization.jsonObject(with: Data(arena.standardOutput.utf8)) as? [String: Any]
+      let pair = (report?["pairs"] as? [[String: Any]])?.first
+      return (
+        try String(contentsOfFile: out + "/match.log", encoding: .utf8).split(separator: "\n").map(String.init),
+        pair?["handsInFlight"] as? Int
+      )
+    }
+    let many = try log("many", [])
+    let one = try log("one", ["--in-flight", "1"])
+    #expect(many.inFlight == 32 && one.inFlight == 1)
+    #expect(many.lines == one.lines)
+  }
+
   @Test func theSameSeedGivesTheSameLogAndDuplicateDealsRepeat() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
