@@ -408,6 +408,33 @@ extension InProcessArenaTests {
   }
 }
 
+extension InProcessArenaTests {
+  /// A bot cannot answer for another seat: `act`s carrying the ids of the other bot's decisions
+  /// (neighbours of its own) are ignored. Nobody here folds on its own, so a fold in the log
+  /// would be a hijacked decision.
+  @Test func aBotCannotActForAnotherSeat() throws {
+    let (socket, context, outcome, directory) = try start(maxInFlight: 1)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = context
+    playing: while try Poller.poll([(socket, .readable)], timeout: 10_000) == [.readable] {
+      switch try Message.decode(try socket.receive().last!) {
+      case .decide(let decide):
+        for other in [decide.id - 2, decide.id - 1, decide.id + 1, decide.id + 2] {
+          try socket.send([Message.act(.init(id: other, action: "f")).encoded()])
+        }
+        try socket.send([Message.act(.init(id: decide.id, action: "c")).encoded()])
+      case .matchEnd: break playing
+      default: continue
+      }
+    }
+    #expect(outcome.done.wait(timeout: .now() + 20) == .success)
+    #expect(outcome.result.1?.pairs.first?.hands == 20)
+    let log = try String(contentsOfFile: directory.path + "/match.log", encoding: .utf8)
+    let bettings = log.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.map { $0.split(separator: ":")[2] }
+    #expect(bettings.count == 20 && !bettings.contains { $0.contains("f") }, "\(bettings)")
+  }
+}
+
 /// What an arena run on another thread reported: its last progress line and its report.
 final class ArenaOutcome: @unchecked Sendable {
   private let lock = NSLock()
