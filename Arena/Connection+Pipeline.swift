@@ -136,15 +136,8 @@ extension Connection {
     }
 
     while true {
-      while let slot = freeSlots.popLast() {
-        guard dealing && nextHand < hands.upperBound else {
-          freeSlots.append(slot)
-          break
-        }
-        slots[slot] = HandInPlay(referee: referee, hand: nextHand)
-        nextHand += 1
-        drive(slot)
-      }
+      // Commit first, so that a reason to stop is known before another hand is dealt; and no
+      // hand is dealt once a session has failed.
       var committed = false
       while let record = finished.removeValue(forKey: nextCommit) {
         nextCommit += 1
@@ -152,9 +145,21 @@ extension Connection {
         if try !commit(record) { dealing = false }
       }
       if committed { try flush() }
+      if failed.contains(where: { $0 != nil }) { dealing = false }
+      while let slot = freeSlots.popLast() {
+        // The window runs in hand order: hand k is dealt only once every hand up to
+        // k − window is committed (its hand end already sent), which bots may rely on.
+        guard dealing && nextHand < hands.upperBound && nextHand < nextCommit + window else {
+          freeSlots.append(slot)
+          break
+        }
+        slots[slot] = HandInPlay(referee: referee, hand: nextHand)
+        nextHand += 1
+        drive(slot)
+      }
       sendOutbox()
       if nextCommit >= (dealing ? hands.upperBound : nextHand) { return (decisions, roundTrip, failed) }
-      if dealing && freeSlots.count == window && nextHand < hands.upperBound { continue }
+      if dealing && freeSlots.count == window && nextHand < min(hands.upperBound, nextCommit + window) { continue }
       // Wait for answers, no longer than the nearest deadline.
       var time = now()
       let nearest = waiting.values.map(\.deadlineNs).min() ?? time + 50_000_000

@@ -79,7 +79,10 @@ import Testing
     let many = try log("many", [])
     let one = try log("one", ["--in-flight", "1"])
     #expect(many.inFlight == 32 && one.inFlight == 1)
-    #expect(many.lines == one.lines)
+    #expect(
+      many.lines == one.lines,
+      "the logs part at line \(many.lines.indices.first { !one.lines.indices.contains($0) || many.lines[$0] != one.lines[$0] } ?? -1)"
+    )
   }
 
   @Test func theSameSeedGivesTheSameLogAndDuplicateDealsRepeat() throws {
