@@ -2,14 +2,16 @@ import Foundation
 import Plotting
 import Solver
 
-/// The match's files: `match.log` (ACPC `STATE:` lines after a `#` header) and `events.jsonl`
-/// (one JSON object per hand), appended and flushed as each hand ends; `report.json`,
+/// The match's files: `match.log` (ACPC `STATE:` lines after a `#` header), `events.jsonl`
+/// (one JSON object per hand) and `hands.csv` (one row per hand, which `skeptic stats` reads), appended and flushed as each hand ends; `report.json`,
 /// `report.txt` and `report.svg` at the end, written atomically.
 final class MatchLogs {
   let directory: String
   let log: FileHandle
   let events: FileHandle
+  let table: FileHandle
   var pendingLog = ""
+  var pendingTable = ""
   var pendingEvents = ""
   var lastSync = Date()
 
@@ -38,19 +40,37 @@ final class MatchLogs {
     }
     log = try open("match.log", header)
     events = try open("events.jsonl", nil)
+    table = try open("hands.csv", MatchLogs.tableHeader)
+  }
+
+  /// `hands.csv`'s columns: the pair, the hand, the seat of the pair's first bot, and the chips
+  /// won by the pair's first and second bots.
+  static let tableHeader = "pair,hand,first_seat,first,second"
+
+  /// A hand's row in `hands.csv`.
+  static func tableRow(_ record: HandRecord, pair: String) -> String {
+    let first = record.seating.firstIndex(of: 0) ?? 0
+    let values = [record.payoffs[first], record.payoffs[1 - first]].map {
+      $0 == $0.rounded() ? String(Int($0)) : String($0)
+    }
+    let quoted = pair.contains(",") ? "\"\(pair.replacingOccurrences(of: "\"", with: "\"\""))\"" : pair
+    return "\(quoted),\(record.hand),\(first),\(values[0]),\(values[1])"
   }
 
   deinit {
     try? log.close()
     try? events.close()
+    try? table.close()
   }
 
-  /// Adds a finished hand to both logs' buffers; ``flush()`` writes them.
+  /// Adds a finished hand to the logs' buffers; ``flush()`` writes them.
   func append(_ record: HandRecord, pair: String) throws(ArenaError) {
     pendingLog += record.acpcLine
     pendingLog += "\n"
     pendingEvents += record.jsonLine(pair: pair)
     pendingEvents += "\n"
+    pendingTable += MatchLogs.tableRow(record, pair: pair)
+    pendingTable += "\n"
     if pendingLog.utf8.count > 1 << 16 { try flush() }
   }
 
@@ -61,6 +81,8 @@ final class MatchLogs {
       if !pendingLog.isEmpty {
         try log.write(contentsOf: Data(pendingLog.utf8))
         try events.write(contentsOf: Data(pendingEvents.utf8))
+        try table.write(contentsOf: Data(pendingTable.utf8))
+        pendingTable = ""
         pendingLog = ""
         pendingEvents = ""
       }
@@ -68,6 +90,7 @@ final class MatchLogs {
       if durable || now.timeIntervalSince(lastSync) > 1 {
         try log.synchronize()
         try events.synchronize()
+        try table.synchronize()
         lastSync = now
       }
     } catch {
@@ -95,7 +118,7 @@ final class MatchLogs {
   }
 
   /// The finished hands of an interrupted match, by pair, from `events.jsonl` (a last line cut
-  /// off by the kill is dropped); both logs are rewritten to hold exactly those hands.
+  /// off by the kill is dropped); the logs are rewritten to hold exactly those hands.
   static func recover(directory: String, header: String) throws(ArenaError) -> [String: [HandRecord]] {
     struct Tagged: Decodable { var pair: String }
     let text =
@@ -115,13 +138,16 @@ final class MatchLogs {
     }
     var log = header + "\n"
     var events = ""
+    var table = MatchLogs.tableHeader + "\n"
     for (pair, record) in order {
       log += record.acpcLine + "\n"
       events += record.jsonLine(pair: pair) + "\n"
+      table += MatchLogs.tableRow(record, pair: pair) + "\n"
     }
     do {
       try AtomicFile.write(Data(log.utf8), to: directory + "/match.log")
       try AtomicFile.write(Data(events.utf8), to: directory + "/events.jsonl")
+      try AtomicFile.write(Data(table.utf8), to: directory + "/hands.csv")
     } catch {
       throw ArenaError("\(error)")
     }

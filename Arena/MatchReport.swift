@@ -27,6 +27,11 @@ public struct PairReport: Codable, Sendable, Hashable {
   public var eValueSecondBetter = 1.0
   public var log10EValueFirstBetter = 0.0
   public var log10EValueSecondBetter = 0.0
+  /// How many hands had been played when an e-value first passed 1/α, and the bot it showed
+  /// better (a test that stops there is valid, so the verdict stands whatever the e-value does
+  /// afterwards).
+  public var decidedAfterHands: Int?
+  public var decidedFor: String?
   public var invalidActions = [0, 0]
   public var stoppedBecause: String?
   /// Hands kept in flight at once (the smaller of what the two bots accept).
@@ -50,6 +55,24 @@ public struct PairReport: Codable, Sendable, Hashable {
     log10EValueSecondBetter = logSecondBetter / M_LN10
     eValueFirstBetter = min(exp(logFirstBetter), .greatestFiniteMagnitude)
     eValueSecondBetter = min(exp(logSecondBetter), .greatestFiniteMagnitude)
+  }
+
+  /// The e-values with their verdict against 1/α: "e-value cfr better: 3.7e+06 ≥ 20: cfr is
+  /// better, decided after 57 hands; random better: 1 < 20".
+  func verdict(alpha: Double) -> String {
+    let bar = String(format: "%g", 1 / alpha)
+    let barLog10 = log10(1 / alpha)
+    func side(_ name: String, _ log10Value: Double) -> String {
+      let value = PairReport.eValueText(log10: log10Value)
+      if decidedFor == name, let hands = decidedAfterHands {
+        let now = log10Value >= barLog10 ? "\(value) ≥ \(bar)" : "\(value) (it passed \(bar) earlier)"
+        return "\(name) better: \(now): \(name) is better, decided after \(hands) hands"
+      }
+      return "\(name) better: \(value) \(log10Value >= barLog10 ? "≥" : "<") \(bar)"
+    }
+    let undecided = decidedFor == nil ? ": undecided so far" : ""
+    return
+      "e-value \(side(first, log10EValueFirstBetter)); \(side(second, log10EValueSecondBetter))\(undecided)"
   }
 
   /// An e-value for reading: three significant digits, or a power of ten past 1e300.
@@ -100,9 +123,7 @@ public struct MatchReport: Codable, Sendable, Hashable {
       lines.append(
         "  \(pair.first) vs \(pair.second): \(pair.hands) hands, \(pair.first) wins \(mean) \(pair.unit), \(Int((1 - alpha) * 100))% confidence sequence \(interval)"
       )
-      lines.append(
-        "    e-value \(pair.first) better: \(PairReport.eValueText(log10: pair.log10EValueFirstBetter)); \(pair.second) better: \(PairReport.eValueText(log10: pair.log10EValueSecondBetter))"
-      )
+      lines.append("    " + pair.verdict(alpha: alpha))
       if pair.invalidActions != [0, 0] {
         lines.append(
           "    invalid answers (played as calls, out-of-range raises as the nearest legal raise; each in events.jsonl): \(pair.first) \(pair.invalidActions[0]), \(pair.second) \(pair.invalidActions[1])"
@@ -116,6 +137,9 @@ public struct MatchReport: Codable, Sendable, Hashable {
     for (name, entries) in notes.sorted(by: { $0.key < $1.key }) {
       for entry in entries { lines.append("  \(name): \(entry)") }
     }
+    lines.append(
+      "  (An e-value is what a bet against \"no difference\" has grown to; past 1/α = \(String(format: "%g", 1 / alpha)) it shows the difference at level α = \(String(format: "%g", alpha)). The confidence sequence holds the true win rate at every hand at once with probability \(String(format: "%g", (1 - alpha) * 100))%. Both stay valid however often you look.)"
+    )
     for refusal in refusals { lines.append("  refused: \(refusal)") }
     for assumption in assumptions { lines.append("  assumed: \(assumption)") }
     return lines.joined(separator: "\n")

@@ -165,6 +165,13 @@ public final class MatchRunner {
             do { try comparison.observe(difference: pending.reduce(0, +) / Double(pending.count)) } catch {
               throw ArenaError("\(error)")
             }
+            if report.decidedAfterHands == nil {
+              if comparison.aBetter.hasRejected(alpha: config.alpha) {
+                (report.decidedAfterHands, report.decidedFor) = (hand + 1, a.name)
+              } else if comparison.bBetter.hasRejected(alpha: config.alpha) {
+                (report.decidedAfterHands, report.decidedFor) = (hand + 1, b.name)
+              }
+            }
             if MatchRunner.isCurvePoint(hand + 1) || hand + 1 == config.hands {
               report.curve.append(
                 .init(

@@ -4,7 +4,11 @@ import Foundation
 /// with a field that is not a number is taken as the header. Quoted fields are understood.
 /// Errors name the file, the row (1-based, counting the header) and the column.
 public enum OutcomeColumn {
-  public static func read(path: String, column: String?) throws(ProbabilityError) -> [Double] {
+  /// - Parameter matching: when given, only rows whose field in that column (by header name)
+  ///   equals the value are read, such as `("pair", "cfr vs random")` in an arena's `hands.csv`.
+  public static func read(path: String, column: String?, matching: (column: String, value: String)? = nil)
+    throws(ProbabilityError) -> [Double]
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ProbabilityError(.badInput, "\(path): cannot read the file (missing or unreadable)")
     }
@@ -26,9 +30,26 @@ public enum OutcomeColumn {
       index = found
     }
     let name = hasHeader ? firstFields[index] : "column 1"
+    var filter: (index: Int, value: String)?
+    if let matching {
+      guard hasHeader,
+        let found = firstFields.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == matching.column })
+      else {
+        throw ProbabilityError(
+          .badInput,
+          "\(path): no column named '\(matching.column)' to select rows by; the columns are \(firstFields.joined(separator: ", "))"
+        )
+      }
+      filter = (found, matching.value)
+    }
     var values: [Double] = []
     for (offset, line) in lines.enumerated().dropFirst(hasHeader ? 1 : 0) {
       let row = fields(line)
+      if let filter {
+        guard filter.index < row.count, row[filter.index].trimmingCharacters(in: .whitespaces) == filter.value else {
+          continue
+        }
+      }
       guard index < row.count else {
         throw ProbabilityError(.badInput, "\(path): row \(offset + 1) has \(row.count) fields, no '\(name)'")
       }
@@ -39,7 +60,12 @@ public enum OutcomeColumn {
       }
       values.append(value)
     }
-    guard !values.isEmpty else { throw ProbabilityError(.badInput, "\(path): no observations below the header") }
+    guard !values.isEmpty else {
+      if let matching {
+        throw ProbabilityError(.badInput, "\(path): no row has \(matching.column) = '\(matching.value)'")
+      }
+      throw ProbabilityError(.badInput, "\(path): no observations below the header")
+    }
     return values
   }
 

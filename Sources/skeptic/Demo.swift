@@ -22,6 +22,7 @@ extension Skeptic {
       try? FileManager.default.removeItem(atPath: out + "/match")
       let policy = out + "/leduc.policy"
       print("1. Solving Leduc hold'em with DCFR (skeptic train --game leduc --algorithm dcfr --iterations 2000)\n")
+      fflush(nil)
       let train = try Train.parse([
         "--game", "leduc", "--algorithm", "dcfr", "--iterations", "2000", "--out", policy, "--plot",
         out + "/convergence.svg",
@@ -31,6 +32,7 @@ extension Skeptic {
       print(
         "   (skeptic arena --game leduc --bot cfr=policy:\(policy) --bot adaptive=adaptive:\(policy) --bot random=random --hands \(hands))\n"
       )
+      fflush(nil)
       let arena = try ArenaCommand.parse([
         "--game", "leduc", "--bot", "cfr=policy:\(policy)", "--bot", "adaptive=adaptive:\(policy)", "--bot",
         "random=random",
@@ -38,7 +40,22 @@ extension Skeptic {
         String(hands), "--out", out + "/match",
       ])
       try arena.run()
-      print("\nNext: skeptic --help, or skeptic games, skeptic equity AhKh QsQd, skeptic stats FILE.csv …")
+      let match = out + "/match"
+      print(
+        """
+
+        3. What it wrote, in \(out)/:
+           leduc.policy          the solution (skeptic policy show, skeptic exploitability)
+           convergence.svg       its exploitability against iterations and seconds
+           match/report.txt      the report above; report.json for scripts, report.svg as a plot
+           match/match.log       every hand as an ACPC STATE line
+           match/events.jsonl    every hand as JSON, with any invalid answer and why
+           match/hands.csv       every hand's chips, for skeptic stats
+           match/bots/           each bot process's standard error
+
+        Next: skeptic stats \(match)/hands.csv --column first --where "pair=cfr vs random" --lower -13 --upper 13
+              skeptic --help, skeptic games, skeptic equity AhKh QsQd
+        """)
     }
   }
 }

@@ -31,6 +31,11 @@ extension Skeptic {
     @Option(help: "The column by header name (default: the first).")
     var column: String?
 
+    @Option(
+      name: .customLong("where"),
+      help: "Read only rows whose COLUMN equals VALUE, as COLUMN=VALUE (an arena's hands.csv: pair=\"cfr vs random\").")
+    var matching: String?
+
     @Option(help: "Error level α in (0, 1).")
     var alpha: Double = 0.05
 
@@ -85,7 +90,15 @@ extension Skeptic {
 
     func run() throws {
       let values: [Double]
-      do { values = try OutcomeColumn.read(path: file, column: column) } catch { throw CommandError(error) }
+      var selection: (column: String, value: String)?
+      if let matching {
+        let parts = matching.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw CommandError("--where '\(matching)' is not COLUMN=VALUE") }
+        selection = (parts[0], parts[1])
+      }
+      do { values = try OutcomeColumn.read(path: file, column: column, matching: selection) } catch {
+        throw CommandError(error)
+      }
       let times = Set(at.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
       var hedged: HedgedConfidenceSequence?
       var closed: ClosedFormConfidenceSequence?

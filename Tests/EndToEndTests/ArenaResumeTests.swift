@@ -44,6 +44,10 @@ import Testing
     let uninterrupted = try String(contentsOfFile: straight + "/match.log", encoding: .utf8)
     #expect(
       log.count == uninterrupted.count && log == uninterrupted, "the resumed log differs from an uninterrupted run's")
+    // hands.csv is rebuilt from the recovered hands, so it too equals the uninterrupted run's.
+    let table = try String(contentsOfFile: killed + "/hands.csv", encoding: .utf8)
+    #expect(table == (try String(contentsOfFile: straight + "/hands.csv", encoding: .utf8)))
+    #expect(table.split(separator: "\n").count == 30001)
     let fresh = try SkepticBinary.run(common + ["--out", killed])
     #expect(fresh.status != 0 && fresh.standardError.contains("already holds a match"))
   }

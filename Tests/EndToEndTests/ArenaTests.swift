@@ -36,6 +36,21 @@ import Testing
     #expect(log.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.count == 2000)
     #expect(FileManager.default.fileExists(atPath: out + "/report.svg"))
     #expect(((report?["exploitability"] as? [String: Double])?["cfr"] ?? 1) < 0.05)
+    // The verdict stands beside the e-value.
+    let text = try String(contentsOfFile: out + "/report.txt", encoding: .utf8)
+    #expect(text.contains("≥ 20: cfr is better, decided after "), "\(text)")
+    // hands.csv is read by skeptic stats as it is, and gives the report's interval.
+    let stats = try SkepticBinary.run([
+      "stats", out + "/hands.csv", "--column", "first", "--where", "pair=cfr vs rnd", "--lower", "-13", "--upper", "13",
+      "--json",
+    ])
+    #expect(stats.status == 0, "\(stats.standardError)")
+    let final = (try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any])?["final"]
+    let ends = try #require(final as? [String: Any])
+    #expect(ends["observations"] as? Int == 2000)
+    #expect(
+      abs((ends["lower"] as? Double ?? 0) - interval[0]) < 1e-9
+        && abs((ends["upper"] as? Double ?? 0) - interval[1]) < 1e-9)
   }
 
   @Test func theReportSaysWhenAnAdaptiveBotSwitched() throws {
