@@ -157,25 +157,10 @@ final class MatchLogs {
   func writeReport(_ report: MatchReport) throws(ArenaError) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let plots = report.pairs.map { pair in
-      LinePlot(
-        title: "\(pair.first) vs \(pair.second)", xLabel: "hands", yLabel: "\(pair.first) wins (\(pair.unit))",
-        logX: true, logY: false,
-        series: [
-          .init(
-            name: "lower",
-            points: pair.curve.compactMap { point in point.lower.map { (Double(point.hands), $0 * pair.scale) } },
-            color: "#1f77b4"),
-          .init(
-            name: "upper",
-            points: pair.curve.compactMap { point in point.upper.map { (Double(point.hands), $0 * pair.scale) } },
-            color: "#d62728"),
-        ])
-    }
     do {
       try AtomicFile.write(try encoder.encode(report), to: directory + "/report.json")
       try AtomicFile.write(Data((report.text + "\n").utf8), to: directory + "/report.txt")
-      try AtomicFile.write(Data(LinePlot.document(plots).utf8), to: directory + "/report.svg")
+      try AtomicFile.write(Data(LinePlot.document(rows: report.plotRows()).utf8), to: directory + "/report.svg")
     } catch {
       throw ArenaError("\(error)")
     }

@@ -6,6 +6,10 @@ public struct PairReport: Codable, Sendable, Hashable {
     public var hands: Int
     public var lower: Double?
     public var upper: Double?
+    /// The first bot's mean winnings so far, in chips, and the two e-values' base-10 logarithms.
+    public var mean: Double?
+    public var log10EFirst: Double?
+    public var log10ESecond: Double?
   }
 
   public var first: String

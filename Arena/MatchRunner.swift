@@ -176,7 +176,9 @@ public final class MatchRunner {
               report.curve.append(
                 .init(
                   hands: hand + 1, lower: comparison.sequence.interval?.lowerBound,
-                  upper: comparison.sequence.interval?.upperBound))
+                  upper: comparison.sequence.interval?.upperBound, mean: total / Double(hand + 1),
+                  log10EFirst: comparison.aBetter.logCapital / M_LN10,
+                  log10ESecond: comparison.bBetter.logCapital / M_LN10))
             }
             pending = []
           }

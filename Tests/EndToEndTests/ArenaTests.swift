@@ -34,7 +34,20 @@ import Testing
     #expect((pair["eValueFirstBetter"] as? Double ?? 0) > 20)
     let log = try String(contentsOfFile: out + "/match.log", encoding: .utf8)
     #expect(log.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.count == 2000)
-    #expect(FileManager.default.fileExists(atPath: out + "/report.svg"))
+    // The plot: the running mean in its interval with a zero line, and the e-values against
+    // 1/α, drawn as a picture (rsvg-convert, installed by scripts/setup).
+    let svg = try String(contentsOfFile: out + "/report.svg", encoding: .utf8)
+    for label in ["mean", "95% confidence sequence", "zero", "evidence: cfr vs rnd", "cfr better", "1/α = 20"] {
+      #expect(svg.contains(">\(label)<"), "the plot has no \(label)")
+    }
+    #expect(svg.contains("stroke-dasharray"))
+    let png = directory.appendingPathComponent("report.png").path
+    let render = try SkepticBinary.runTool("/usr/bin/rsvg-convert", [out + "/report.svg", "-o", png])
+    #expect(render == 0)
+    let picture = try Data(contentsOf: URL(fileURLWithPath: png))
+    #expect(picture.starts(with: [0x89, 0x50, 0x4E, 0x47]) && picture.count > 10_000)
+    // 640 × 800: one pair, its winnings above its evidence.
+    #expect(picture[16..<24].elementsEqual([0, 0, 2, 0x80, 0, 0, 3, 0x20]))
     #expect(((report?["exploitability"] as? [String: Double])?["cfr"] ?? 1) < 0.05)
     // The verdict stands beside the e-value.
     let text = try String(contentsOfFile: out + "/report.txt", encoding: .utf8)

@@ -60,4 +60,16 @@ enum SkepticBinary {
     Thread.sleep(forTimeInterval: 0.05)
     return true
   }
+
+  /// Runs another program to its end and returns its exit status.
+  static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
 }
