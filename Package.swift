@@ -41,7 +41,7 @@ let package = Package(
       dependencies: [
         "BotProtocol", "PokerRules", "Cards", "Solver", "Randomness", "ZeroMQ", "GameTheoreticProbability",
       ],
-      path: "Agents", exclude: ["README.md", "examples"]),
+      path: "Agents", exclude: ["README.md"]),
     // The referee and match runner; bots are processes, so it never imports Agents.
     .target(
       name: "Arena",

@@ -1,6 +1,6 @@
 import Foundation
 
-// libFuzzer entry for every parser that reads what someone else wrote. `Scripts/fuzz` compiles
+// libFuzzer entry for every parser that reads what someone else wrote. `scripts/fuzz` compiles
 // this file with the sources of Randomness, Cards, PokerRules, Solver and BotProtocol (and the
 // CSV reader of GameTheoreticProbability) as one module, instrumented with
 // `-sanitize=fuzzer,address`; the target is chosen by SKEPTIC_FUZZ_TARGET. A target may throw

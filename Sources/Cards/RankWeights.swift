@@ -2,7 +2,7 @@
 ///
 /// Every multiset of at most seven ranks with at most four of each has a different weight sum
 /// (76,155 multisets, largest sum 18,393,157), so the sum identifies the ranks of a hand. The
-/// weights were found by a greedy search, `Scripts/find-rank-weights.swift`; the evaluator's table
+/// weights were found by a greedy search, `scripts/find-rank-weights.swift`; the evaluator's table
 /// build checks the uniqueness again.
 public enum RankWeights {
   /// The weights from deuce to ace.

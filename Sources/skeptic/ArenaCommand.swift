@@ -14,7 +14,7 @@ extension Skeptic {
       discussion: """
         Each --bot NAME=SPEC is launched as `skeptic bot` (SPEC: call, raise, random, policy:FILE, adaptive:FILE); \
         NAME=remote instead waits for a bot of that name to connect to --listen, in any language \
-        (docs/PROTOCOL.md; Agents/examples/python_bot.py). \
+        (docs/PROTOCOL.md; Examples/python_bot.py). \
         With more than two bots every pair plays, each pair with fresh bot processes. Seats swap every \
         hand; --duplicate replays every deal with the seats swapped, the mirrored half played by \
         separate processes that never see the first (a remote bot connects twice). A forfeit ends \

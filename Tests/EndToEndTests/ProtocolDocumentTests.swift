@@ -80,7 +80,7 @@ import ZeroMQ
     let bot = Process()
     bot.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     bot.arguments = [
-      "python3", ProtocolDocumentTests.root.appendingPathComponent("Agents/examples/python_bot.py").path, "--connect",
+      "python3", ProtocolDocumentTests.root.appendingPathComponent("Examples/python_bot.py").path, "--connect",
       endpoint, "--name", "alice", "--game", "leduc", "--secret-file", secretFile.path,
     ]
     let said = Pipe()

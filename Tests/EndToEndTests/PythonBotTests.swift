@@ -5,7 +5,7 @@ import Testing
   @Test func thePythonExampleBotPlaysAFullMatch() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let script = root.appendingPathComponent("Agents/examples/python_bot.py").path
+    let script = root.appendingPathComponent("Examples/python_bot.py").path
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-python-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: out) }
     let port = 20_000 + Int.random(in: 0..<30_000)

@@ -11,7 +11,7 @@ import Testing
 /// discrete choices and grow. Our own float and double runs differ by 7% at T = 10,000 for the
 /// same reason, and so does OpenSpiel: one regret nudged by a relative 1e-15 after its first
 /// CFR+ iteration moves its own T = 1000 value from 0.0002572 to 0.0002357, 8.4%
-/// (`Scripts/openspiel-cfr-sensitivity.py`; table in the README). The tolerances below say how
+/// (`scripts/openspiel-cfr-sensitivity.py`; table in the README). The tolerances below say how
 /// far each row can be trusted.
 @Suite struct ConvergenceTests {
   let kuhn = try! CompiledGame.compile(BundledGame.kuhn.definition)

@@ -10,7 +10,7 @@ figures of the arena-integrity issue. Each connects to a running arena's remote 
            this one process (memory shared), otherwise run it twice (one process per half)
   flood    send COUNT frames of SIZE bytes without ever taking a seat
 
-    python3 Scripts/arena-faults.py hold --connect tcp://127.0.0.1:5555 --name py --game nolimit-holdem
+    python3 scripts/arena-faults.py hold --connect tcp://127.0.0.1:5555 --name py --game nolimit-holdem
 """
 import argparse
 import json

@@ -5,7 +5,7 @@
 // partial multisets a and b (sums differing by d > 0) collide after adding k more cards of the new
 // rank to b than to a exactly when the new weight is d / k, so those values are forbidden.
 // Run (a few seconds):
-//   swiftc -O Scripts/find-rank-weights.swift -o /tmp/weights && /tmp/weights
+//   swiftc -O scripts/find-rank-weights.swift -o /tmp/weights && /tmp/weights
 // The output is pasted into Sources/Cards/RankWeights.swift.
 
 struct Partial {

@@ -6,7 +6,7 @@ first iteration it multiplies the first nonzero cumulative regret of the first i
 (1 + NUDGE) and prints the exploitability (chips per game, NashConv / 2) at the marks. NUDGE 0 is
 the unperturbed run, which reproduces the published table.
 
-    python3 Scripts/openspiel-cfr-sensitivity.py 0 1e-15 -1e-15 [--iterations 1000]
+    python3 scripts/openspiel-cfr-sensitivity.py 0 1e-15 -1e-15 [--iterations 1000]
 
 Needs pyspiel (`../shared/bench/openspiel.sh setup`, then run with that virtual environment's
 python). Each run of 1,000 iterations takes about 100 s here.
