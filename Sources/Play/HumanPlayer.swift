@@ -130,8 +130,11 @@ public final class HumanPlayer: Agent {
       try? views.events.append(String(decoding: Message.handEnd(end).encoded(), as: UTF8.self))
     }
     var table = snapshot(view, hand: end.hand, pot: nil, stacks: nil)
+    // At a showdown, both hands by name: "(bob shows Ks Kd: a pair of kings; you: ace high)".
     let shown =
-      table.opponentCards.map { " (\(opponentName) shows \($0.map { "\($0)" }.joined(separator: " ")))" } ?? ""
+      table.opponentCards.map { theirs in
+        " (\(opponentName) shows \(theirs.map { "\($0)" }.joined(separator: " ")): \(HandName.of(theirs + table.board)); you: \(HandName.of(table.yourCards + table.board)))"
+      } ?? ""
     let amount = Scoreboard.signed(abs(won)).replacingOccurrences(of: "+", with: "")
     let chips = abs(won) == 1 ? "chip" : "chips"
     table.status =

@@ -68,6 +68,22 @@ import Testing
     #expect(views.split(separator: "\n").filter { $0.hasPrefix("STATE:") }.count == 4)
   }
 
+  /// At a showdown both hands are named, as a player would say them.
+  @Test func aShowdownNamesBothHands() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let play = try SkepticBinary.run(
+      ["play", "--game", "leduc", "--opponent", "call", "--hands", "3", "--plain"],
+      input: String(repeating: "c\n", count: 12) + "q\n", directory: directory)
+    #expect(play.status == 0, "\(play.standardError)")
+    let showdowns = play.standardOutput.split(separator: "\n").filter { $0.contains("call shows ") }
+    #expect(!showdowns.isEmpty, "\(play.standardOutput)")
+    for line in showdowns {
+      #expect(line.contains(" high") || line.contains("a pair of"), "\(line)")
+      #expect(line.contains("; you: "), "\(line)")
+    }
+  }
+
   @Test func badArgumentsAreClear() throws {
     let coach = try SkepticBinary.run(["play", "--game", "kuhn", "--opponent", "call", "--coach"], input: "")
     #expect(coach.status != 0 && coach.standardError.contains("--coach needs --opponent policy:FILE"))
