@@ -48,6 +48,8 @@ final class SessionLauncher {
         process.standardError = FileHandle.nullDevice
       }
       do { try process.run() } catch { throw ArenaError("cannot start bot \(bot.name): \(error)") }
+      // The child has its own copy of the descriptor; the arena's would stay open all match.
+      if let handle = process.standardError as? FileHandle, handle !== FileHandle.nullDevice { try? handle.close() }
       started.append(process)
       connection.secrets[secret] = seat
       connection.processes[seat] = process

@@ -7,11 +7,7 @@ import ZeroMQ
 /// halves are played by processes that never see the other half, bots do not outlive the arena,
 /// and a resumed report starts from the logs.
 @Suite(.serialized) struct ArenaIntegrityTests {
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-integrity-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  func temporaryDirectory() throws -> URL { try SkepticBinary.temporaryDirectory("integrity") }
 
   /// Starts the skeptic binary without waiting for it.
   func start(_ arguments: [String]) throws -> (Process, Pipe) {

@@ -2,11 +2,7 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct ArenaEndToEndTests {
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-arena-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  func temporaryDirectory() throws -> URL { try SkepticBinary.temporaryDirectory("arena") }
 
   func trainPolicy(_ directory: URL) throws -> String {
     let policy = directory.appendingPathComponent("leduc.policy").path

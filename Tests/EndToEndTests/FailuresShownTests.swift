@@ -4,11 +4,7 @@ import Testing
 /// What a user sees when something is wrong: a clear error at once, never a long wait, a silent
 /// success or work thrown away.
 @Suite struct FailuresShownTests {
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-failures-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  func temporaryDirectory() throws -> URL { try SkepticBinary.temporaryDirectory("failures") }
 
   func kuhnPolicy(_ directory: URL) throws -> String {
     let path = directory.appendingPathComponent("kuhn.policy").path

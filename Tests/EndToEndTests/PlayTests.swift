@@ -2,11 +2,7 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct PlayEndToEndTests {
-  func temporaryDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-play-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-  }
+  func temporaryDirectory() throws -> URL { try SkepticBinary.temporaryDirectory("play") }
 
   @Test func lineModeThroughAPipePlaysLogsAndSummarises() throws {
     let directory = try temporaryDirectory()

@@ -72,4 +72,11 @@ enum SkepticBinary {
     process.waitUntilExit()
     return process.terminationStatus
   }
+
+  /// A new empty folder under the temporary directory, named `skeptic-PREFIX-UUID`.
+  static func temporaryDirectory(_ prefix: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
 }

@@ -2,11 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct TrainTests {
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-train-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  func temporaryDirectory() throws -> URL { try SkepticBinary.temporaryDirectory("train") }
 
   @Test func trainWritesAPolicyThatTheOtherCommandsRead() throws {
     let directory = try temporaryDirectory()
