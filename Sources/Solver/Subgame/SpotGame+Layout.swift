@@ -1,0 +1,124 @@
+import Cards
+
+extension SpotGame {
+  /// Copies the betting tree onto every run of board cards, giving each decision node its slice of
+  /// the tables.
+  struct Layout {
+    let tree: BettingTree
+    let handCounts: [Int]
+    let pot: Int
+    var nodes: [SpotNode] = []
+    var tableSize = 0
+    /// Final boards (bits) in the order their showdown tables are numbered.
+    var finalBoards: [UInt64] = []
+    var boardIndex: [UInt64: Int32] = [:]
+
+    init(tree: BettingTree, handCounts: [Int], pot: Int) {
+      self.tree = tree
+      self.handCounts = handCounts
+      self.pot = pot
+    }
+
+    mutating func expand(betting: Int, board: CardSet, boardCount: Int, card: UInt8, into slot: Int?) {
+      let slot = slot ?? nodes.count
+      if slot == nodes.count { nodes.append(SpotNode.placeholder) }
+      let source = tree.nodes[betting]
+      var node = SpotNode.placeholder
+      node.card = card
+      node.betting = Int32(betting)
+      let half = Double(pot) / 2
+      switch source.kind {
+      case .decision(let player):
+        node.kind = UInt8(player)
+        node.childCount = UInt8(source.children.count)
+        node.offset = tableSize
+        tableSize += source.children.count * handCounts[player]
+        node.firstChild = Int32(nodes.count)
+        nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: source.children.count))
+        nodes[slot] = node
+        for (index, child) in source.children.enumerated() {
+          expand(betting: child, board: board, boardCount: boardCount, card: 255, into: Int(node.firstChild) + index)
+        }
+      case .chance:
+        let deck = CardSet.fullDeck.subtracting(board)
+        node.kind = SpotNode.chance
+        node.childCount = UInt8(deck.count)
+        // Given both hands, the next card is one of the 52 − board − 4 left.
+        node.value = 1 / Double(48 - boardCount)
+        node.firstChild = Int32(nodes.count)
+        nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: deck.count))
+        nodes[slot] = node
+        for (index, next) in deck.enumerated() {
+          var grown = board
+          grown.insert(next)
+          expand(
+            betting: source.children[0], board: grown, boardCount: boardCount + 1, card: next.index,
+            into: Int(node.firstChild) + index)
+        }
+      case .fold(let player):
+        node.kind = player == 0 ? SpotNode.fold0 : SpotNode.fold1
+        node.value = half + Double(source.committed[player])
+        nodes[slot] = node
+      case .showdown:
+        node.kind = SpotNode.showdown
+        node.value = half + Double(source.committed[0])
+        if let index = boardIndex[board.bits] {
+          node.showdownBoard = index
+        } else {
+          node.showdownBoard = Int32(finalBoards.count)
+          boardIndex[board.bits] = node.showdownBoard
+          finalBoards.append(board.bits)
+        }
+        nodes[slot] = node
+      }
+    }
+  }
+
+  /// What laying out a spot would take, counted from the betting tree alone.
+  struct Estimate {
+    var nodes: Int
+    var tableFloats: Int
+    var bytes: Int
+  }
+
+  static func estimate(tree: BettingTree, board: Int, handCounts: [Int]) -> Estimate {
+    // Copies of a street's nodes: one per ordered run of cards dealt since the spot's street.
+    func copies(_ street: Street) -> Int {
+      var count = 1
+      var cards = board
+      while cards < street.rawValue {
+        count *= 52 - cards
+        cards += 1
+      }
+      return count
+    }
+    var nodes = 0
+    var floats = 0
+    var finalBoards = 0
+    for node in tree.nodes {
+      switch node.kind {
+      case .chance:
+        let dealt = copies(Street(rawValue: node.street.rawValue - 1) ?? node.street)
+        nodes += dealt
+      case .decision(let player):
+        nodes += copies(node.street)
+        floats += copies(node.street) * node.children.count * handCounts[player]
+      case .showdown:
+        nodes += copies(node.street)
+        finalBoards = max(finalBoards, copies(.river))
+      case .fold:
+        nodes += copies(node.street)
+      }
+    }
+    let hands = handCounts[0] + handCounts[1]
+    let bytes =
+      floats * 2 * MemoryLayout<Float>.stride + nodes * MemoryLayout<SpotNode>.stride + finalBoards * hands * 6
+      + 8 << 20
+    return Estimate(nodes: nodes, tableFloats: floats, bytes: bytes)
+  }
+}
+
+extension SpotNode {
+  static let placeholder = SpotNode(
+    kind: 255, childCount: 0, card: 255, betting: -1, firstChild: -1, showdownBoard: -1, offset: 0, value: 0)
+}

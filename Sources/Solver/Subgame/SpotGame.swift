@@ -1,0 +1,121 @@
+import Cards
+import Foundation
+
+/// A spot laid out for solving: the betting tree copied onto every run of board cards, each
+/// player's hands, and per final board the hands sorted by strength.
+///
+/// Built once; read-only afterwards, so solver threads share it.
+public final class SpotGame: @unchecked Sendable {
+  /// The spot.
+  public let spot: Spot
+  /// The betting tree, without cards.
+  public let tree: BettingTree
+  /// Each player's hands: the range's combinations that miss the board, in range order.
+  public let hands: [[HoleCombo]]
+  /// The two cards of each hand, `cards[player][2 * hand]` and `[2 * hand + 1]`.
+  let cards: [[UInt8]]
+  /// Each hand's range weight.
+  let weights: [[Double]]
+  /// For each hand, the same two cards in the opponent's list, or -1.
+  let sameHand: [[Int32]]
+  /// Hands holding each card: `withCard[player][card]`.
+  let withCard: [[[Int32]]]
+  /// The nodes, root first.
+  let nodes: [SpotNode]
+  /// Floats per table (regrets, strategy sums): the sum over decision nodes of actions × hands.
+  public let tableSize: Int
+  /// Per final board and player, hands that miss the board sorted by rank (weakest first) and
+  /// their ranks: `sortedHands[board][player]`.
+  let sortedHands: [[[Int32]]]
+  let sortedRanks: [[[UInt16]]]
+  /// The weight of all hand pairs that share no card (the denominator of every expectation).
+  public let pairWeight: Double
+
+  /// The number of hands of each player.
+  public var handCounts: [Int] { hands.map(\.count) }
+
+  /// Lays out `spot`.
+  ///
+  /// - Parameter maxMemory: bytes allowed for the solver's tables and nodes; the estimate is
+  ///   checked before anything large is allocated.
+  /// - Throws: ``SpotError`` with code `tooLarge` and the estimate when the spot would not fit.
+  public init(spot: Spot, maxMemory: Int = Int.max) throws(SpotError) {
+    self.spot = spot
+    tree = try BettingTree(rules: spot.rules)
+    let boardSet = CardSet(spot.board)
+    var hands: [[HoleCombo]] = []
+    for range in spot.ranges {
+      hands.append(range.combos.filter { $0.cardSet.intersection(boardSet).isEmpty })
+    }
+    self.hands = hands
+    let estimate = SpotGame.estimate(tree: tree, board: spot.board.count, handCounts: hands.map(\.count))
+    guard estimate.bytes <= maxMemory else {
+      throw SpotError(
+        .tooLarge, field: "spot",
+        "solving needs about \(SpotGame.megabytes(estimate.bytes)) (\(estimate.nodes) nodes, \(estimate.tableFloats) table entries), more than the \(SpotGame.megabytes(maxMemory)) allowed (--max-memory); use fewer bet sizes, a lower raise cap or narrower ranges"
+      )
+    }
+    cards = hands.map { list in list.flatMap { [$0.cards[0].index, $0.cards[1].index] } }
+    weights = hands.map { list in list.map(\.weight) }
+    var same: [[Int32]] = [[], []]
+    var withCard: [[[Int32]]] = [Array(repeating: [], count: 52), Array(repeating: [], count: 52)]
+    for player in 0..<2 {
+      var lookup: [HoleCombo: Int32] = [:]
+      for (index, combo) in hands[1 - player].enumerated() {
+        lookup[HoleCombo(combo.cards[0], combo.cards[1])] = Int32(index)
+      }
+      for (index, combo) in hands[player].enumerated() {
+        same[player].append(lookup[HoleCombo(combo.cards[0], combo.cards[1])] ?? -1)
+        withCard[player][Int(combo.cards[0].index)].append(Int32(index))
+        withCard[player][Int(combo.cards[1].index)].append(Int32(index))
+      }
+    }
+    sameHand = same
+    self.withCard = withCard
+    var pairs = 0.0
+    for (i, first) in hands[0].enumerated() {
+      for (j, second) in hands[1].enumerated() where first.cardSet.intersection(second.cardSet).isEmpty {
+        pairs += weights[0][i] * weights[1][j]
+      }
+    }
+    pairWeight = pairs
+    var layout = Layout(tree: tree, handCounts: hands.map(\.count), pot: spot.rules.pot)
+    layout.expand(betting: 0, board: boardSet, boardCount: spot.board.count, card: 255, into: nil)
+    nodes = layout.nodes
+    tableSize = layout.tableSize
+    let evaluator = HandEvaluator.shared
+    var sortedHands: [[[Int32]]] = []
+    var sortedRanks: [[[UInt16]]] = []
+    for finalBoard in layout.finalBoards {
+      let boardHand = CardSet(bits: finalBoard).reduce(Hand.empty) { $0 + Hand($1) }
+      var perPlayer: [[Int32]] = []
+      var perPlayerRanks: [[UInt16]] = []
+      for player in 0..<2 {
+        var entries: [(rank: UInt16, hand: Int32)] = []
+        for (index, combo) in hands[player].enumerated() where combo.cardSet.bits & finalBoard == 0 {
+          let hand = boardHand + Hand(combo.cards[0]) + Hand(combo.cards[1])
+          entries.append((evaluator.rank(of: hand).value, Int32(index)))
+        }
+        entries.sort { ($0.rank, $0.hand) < ($1.rank, $1.hand) }
+        perPlayer.append(entries.map(\.hand))
+        perPlayerRanks.append(entries.map(\.rank))
+      }
+      sortedHands.append(perPlayer)
+      sortedRanks.append(perPlayerRanks)
+    }
+    self.sortedHands = sortedHands
+    self.sortedRanks = sortedRanks
+  }
+
+  /// `923 MB`, `1.2 GB`.
+  public static func megabytes(_ bytes: Int) -> String {
+    bytes >= 1 << 30
+      ? String(format: "%.1f GB", Double(bytes) / Double(1 << 30))
+      : String(format: "%.0f MB", Double(bytes) / Double(1 << 20))
+  }
+}
+
+extension SpotGame {
+  /// Nodes in the laid-out tree (betting nodes times the runs of cards they sit on).
+  public var nodeCount: Int { nodes.count }
+}

@@ -1,0 +1,27 @@
+/// One node of a ``SpotGame``: a betting node on one run of board cards.
+struct SpotNode: Sendable {
+  /// ``SpotNode/decision0`` … ``SpotNode/showdown``.
+  var kind: UInt8
+  /// Actions at a decision node, children at a chance node.
+  var childCount: UInt8
+  /// The card dealt just before this node (a chance node's child), else 255.
+  var card: UInt8
+  /// The node of the betting tree this is a copy of.
+  var betting: Int32
+  /// The first child; children are contiguous.
+  var firstChild: Int32
+  /// A showdown's final-board table.
+  var showdownBoard: Int32
+  /// Where a decision node's `actions × hands` slices start in the regret and strategy tables.
+  var offset: Int
+  /// What the winner of a fold or showdown gains (half the starting pot plus the loser's chips
+  /// since); at a chance node, the probability of each card.
+  var value: Double
+
+  static let decision0: UInt8 = 0
+  static let decision1: UInt8 = 1
+  static let chance: UInt8 = 2
+  static let fold0: UInt8 = 3
+  static let fold1: UInt8 = 4
+  static let showdown: UInt8 = 5
+}

@@ -1,0 +1,167 @@
+extension SpotPass {
+  /// The current strategy at a decision node by regret matching: positive regrets normalised per
+  /// hand, uniform where none is positive. `total` is scratch for `hands` floats.
+  @inline(__always)
+  func regretMatching(
+    _ regret: UnsafePointer<Float>, actions: Int, hands: Int, into strategy: UnsafeMutablePointer<Float>,
+    total: UnsafeMutablePointer<Float>
+  ) {
+    total.update(repeating: 0, count: hands)
+    for action in 0..<actions {
+      let row = regret + action * hands
+      let target = strategy + action * hands
+      for hand in 0..<hands {
+        let positive = max(row[hand], 0)
+        target[hand] = positive
+        total[hand] += positive
+      }
+    }
+    let uniform = 1 / Float(actions)
+    for action in 0..<actions {
+      let target = strategy + action * hands
+      for hand in 0..<hands {
+        let sum = total[hand]
+        target[hand] = sum > 0 ? target[hand] / sum : uniform
+      }
+    }
+  }
+
+  /// One CFR walk for `player`: fills `out` with the counterfactual value of each of the player's
+  /// hands below `index`, updating the player's regrets and strategy sums on the way.
+  ///
+  /// - Parameters:
+  ///   - reach: the opponent's reach of each of its hands (range weight × its strategy × chance).
+  ///   - own: the player's own reach (its strategy only), which weights the strategy sums.
+  ///   - scratch: free floats for this call and everything below it.
+  ///   - parallel: whether a chance node below may split its cards across threads.
+  func cfr(
+    _ index: Int, _ player: Int, _ reach: UnsafeMutablePointer<Float>, _ own: UnsafeMutablePointer<Float>,
+    _ out: UnsafeMutablePointer<Float>, _ scratch: UnsafeMutablePointer<Float>, parallel: Bool
+  ) {
+    let node = nodes[index]
+    let n = handCount(player)
+    switch node.kind {
+    case SpotNode.decision0, SpotNode.decision1:
+      let actions = Int(node.childCount)
+      let first = Int(node.firstChild)
+      let regret = regrets + node.offset
+      if Int(node.kind) == player {
+        let strategy = scratch
+        let values = strategy + actions * n
+        let childOwn = values + actions * n
+        let rest = childOwn + n
+        regretMatching(regret, actions: actions, hands: n, into: strategy, total: out)
+        for action in 0..<actions {
+          let row = strategy + action * n
+          for hand in 0..<n { childOwn[hand] = own[hand] * row[hand] }
+          cfr(first + action, player, reach, childOwn, values + action * n, rest, parallel: parallel)
+        }
+        out.update(repeating: 0, count: n)
+        for action in 0..<actions {
+          let row = strategy + action * n
+          let value = values + action * n
+          for hand in 0..<n { out[hand] += row[hand] * value[hand] }
+        }
+        let positive = positiveDiscount
+        let negative = negativeDiscount
+        for action in 0..<actions {
+          let slot = regret + action * n
+          let value = values + action * n
+          if floorsRegrets {
+            for hand in 0..<n { slot[hand] = max(slot[hand] * positive + value[hand] - out[hand], 0) }
+          } else {
+            for hand in 0..<n {
+              let old = slot[hand]
+              slot[hand] = old * (old > 0 ? positive : negative) + value[hand] - out[hand]
+            }
+          }
+        }
+        let sum = sums + node.offset
+        let discount = sumDiscount
+        for action in 0..<actions {
+          let slot = sum + action * n
+          let row = strategy + action * n
+          for hand in 0..<n { slot[hand] = slot[hand] * discount + own[hand] * row[hand] }
+        }
+      } else {
+        let m = handCount(1 - player)
+        let strategy = scratch
+        let childReach = strategy + actions * m
+        let values = childReach + m
+        let rest = values + n
+        regretMatching(regret, actions: actions, hands: m, into: strategy, total: childReach)
+        for action in 0..<actions {
+          let row = strategy + action * m
+          for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] }
+          if action == 0 {
+            cfr(first, player, childReach, own, out, rest, parallel: parallel)
+          } else {
+            cfr(first + action, player, childReach, own, values, rest, parallel: parallel)
+            for hand in 0..<n { out[hand] += values[hand] }
+          }
+        }
+      }
+    case SpotNode.chance:
+      chance(node, player, reach, own, out, scratch, parallel: parallel) { child, reach, own, out, scratch, parallel in
+        cfr(child, player, reach, own, out, scratch, parallel: parallel)
+      }
+    case SpotNode.fold0, SpotNode.fold1:
+      let folder = Int(node.kind - SpotNode.fold0)
+      fold(player, reach, payoff: folder == player ? -node.value : node.value, out)
+    default:
+      showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out)
+    }
+  }
+
+  /// A chance node: each card's child walked with the hands that hold the card taken out of both
+  /// reaches (and of the result), the opponent's reach scaled by the card's probability; values
+  /// summed in card order, so the bits do not depend on the threads.
+  @inline(__always)
+  func chance<V: BinaryFloatingPoint>(
+    _ node: SpotNode, _ player: Int, _ reach: UnsafeMutablePointer<V>, _ own: UnsafeMutablePointer<V>,
+    _ out: UnsafeMutablePointer<V>, _ scratch: UnsafeMutablePointer<V>, parallel: Bool,
+    _ walk: (
+      Int, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>, Bool
+    )
+      -> Void
+  ) {
+    let n = handCount(player)
+    let m = handCount(1 - player)
+    let count = Int(node.childCount)
+    let first = Int(node.firstChild)
+    let probability = V(node.value)
+    func visit(_ k: Int, _ result: UnsafeMutablePointer<V>, _ free: UnsafeMutablePointer<V>, _ parallel: Bool) {
+      let card = nodes[first + k].card
+      let childReach = free
+      let childOwn = free + m
+      for hand in 0..<m { childReach[hand] = reach[hand] * probability }
+      forEachHand(of: 1 - player, holding: card) { childReach[$0] = 0 }
+      childOwn.update(from: own, count: n)
+      forEachHand(of: player, holding: card) { childOwn[$0] = 0 }
+      walk(first + k, childReach, childOwn, result, childOwn + n, parallel)
+      forEachHand(of: player, holding: card) { result[$0] = 0 }
+    }
+    if parallel && threads > 1 {
+      let values = scratch
+      parallelFor(count) { k, worker in
+        let free: UnsafeMutablePointer<V> =
+          V.self == Float.self
+          ? UnsafeMutableRawPointer(workerFloats + worker * workerStride).assumingMemoryBound(to: V.self)
+          : UnsafeMutableRawPointer(workerDoubles + worker * workerStride).assumingMemoryBound(to: V.self)
+        visit(k, values + k * n, free, false)
+      }
+      out.update(from: values, count: n)
+      for k in 1..<count {
+        let value = values + k * n
+        for hand in 0..<n { out[hand] += value[hand] }
+      }
+    } else {
+      let values = scratch
+      visit(0, out, values + n, parallel)
+      for k in 1..<count {
+        visit(k, values, values + n, parallel)
+        for hand in 0..<n { out[hand] += values[hand] }
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+extension SpotPass {
+  /// How an evaluation walk plays the evaluated player's own nodes.
+  enum Play {
+    /// The action best for each hand: a best response to the opponent's average strategy.
+    case best
+    /// The average strategy: the value of the solved profile.
+    case average
+  }
+
+  /// The average strategy at a decision node: strategy sums normalised per hand, uniform where
+  /// they are all zero.
+  @inline(__always)
+  func averageStrategy(
+    at offset: Int, actions: Int, hands: Int, into strategy: UnsafeMutablePointer<Double>,
+    total: UnsafeMutablePointer<Double>
+  ) {
+    let sum = sums + offset
+    total.update(repeating: 0, count: hands)
+    for action in 0..<actions {
+      let row = sum + action * hands
+      for hand in 0..<hands { total[hand] += Double(row[hand]) }
+    }
+    let uniform = 1 / Double(actions)
+    for action in 0..<actions {
+      let row = sum + action * hands
+      let target = strategy + action * hands
+      for hand in 0..<hands {
+        target[hand] = total[hand] > 0 ? Double(row[hand]) / total[hand] : uniform
+      }
+    }
+  }
+
+  /// Fills `out` with the value of each of `player`'s hands below `index`, in Double, the
+  /// opponent playing its average strategy and the player as `play` says.
+  func evaluate(
+    _ index: Int, _ player: Int, _ play: Play, _ reach: UnsafeMutablePointer<Double>,
+    _ out: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>, parallel: Bool
+  ) {
+    let node = nodes[index]
+    let n = handCount(player)
+    switch node.kind {
+    case SpotNode.decision0, SpotNode.decision1:
+      let actions = Int(node.childCount)
+      let first = Int(node.firstChild)
+      if Int(node.kind) == player {
+        let values = scratch
+        let strategy = values + actions * n
+        let rest = strategy + actions * n
+        for action in 0..<actions {
+          evaluate(first + action, player, play, reach, values + action * n, rest, parallel: parallel)
+        }
+        switch play {
+        case .best:
+          out.update(from: values, count: n)
+          for action in 1..<max(actions, 1) {
+            let value = values + action * n
+            for hand in 0..<n { out[hand] = max(out[hand], value[hand]) }
+          }
+        case .average:
+          averageStrategy(at: node.offset, actions: actions, hands: n, into: strategy, total: out)
+          out.update(repeating: 0, count: n)
+          for action in 0..<actions {
+            let row = strategy + action * n
+            let value = values + action * n
+            for hand in 0..<n { out[hand] += row[hand] * value[hand] }
+          }
+        }
+      } else {
+        let m = handCount(1 - player)
+        let strategy = scratch
+        let childReach = strategy + actions * m
+        let values = childReach + m
+        let rest = values + n
+        averageStrategy(at: node.offset, actions: actions, hands: m, into: strategy, total: childReach)
+        for action in 0..<actions {
+          let row = strategy + action * m
+          for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] }
+          if action == 0 {
+            evaluate(first, player, play, childReach, out, rest, parallel: parallel)
+          } else {
+            evaluate(first + action, player, play, childReach, values, rest, parallel: parallel)
+            for hand in 0..<n { out[hand] += values[hand] }
+          }
+        }
+      }
+    case SpotNode.chance:
+      // The own-reach buffer is unused here; the chance helper still fills it.
+      chance(node, player, reach, scratch, out, scratch + n, parallel: parallel) {
+        child, reach, _, out, scratch, parallel in
+        evaluate(child, player, play, reach, out, scratch, parallel: parallel)
+      }
+    case SpotNode.fold0, SpotNode.fold1:
+      let folder = Int(node.kind - SpotNode.fold0)
+      fold(player, reach, payoff: folder == player ? -node.value : node.value, out)
+    default:
+      showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out)
+    }
+  }
+}

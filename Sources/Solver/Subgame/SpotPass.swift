@@ -1,0 +1,65 @@
+import Dispatch
+import Synchronization
+
+/// Everything one walk over a ``SpotGame`` reads and writes, as raw pointers into the solver's
+/// flat buffers: taken once per pass, so the hot loops touch no class storage and no array
+/// bounds checks.
+struct SpotPass: @unchecked Sendable {
+  let nodes: UnsafePointer<SpotNode>
+  let regrets: UnsafeMutablePointer<Float>
+  let sums: UnsafeMutablePointer<Float>
+  let handCount0: Int
+  let handCount1: Int
+  /// Two cards per hand.
+  let cards0: UnsafePointer<UInt8>
+  let cards1: UnsafePointer<UInt8>
+  /// The same two cards in the other player's list, or -1.
+  let same0: UnsafePointer<Int32>
+  let same1: UnsafePointer<Int32>
+  /// Hands holding card c: `withCardList[withCardStart[c] ..< withCardStart[c + 1]]`.
+  let withCardStart0: UnsafePointer<Int32>
+  let withCardStart1: UnsafePointer<Int32>
+  let withCardList0: UnsafePointer<Int32>
+  let withCardList1: UnsafePointer<Int32>
+  /// Per final board b and player p, `sortedStart[2 b + p] ..< sortedStart[2 b + p + 1]`.
+  let sortedStart: UnsafePointer<Int>
+  let sortedHand: UnsafePointer<Int32>
+  let sortedRank: UnsafePointer<UInt16>
+  /// This iteration's discounts: positive and negative regrets, and the strategy sums.
+  let positiveDiscount: Float
+  let negativeDiscount: Float
+  let sumDiscount: Float
+  /// Regret matching+: regrets floored at zero after each update.
+  let floorsRegrets: Bool
+  let threads: Int
+  /// Each worker's scratch (worker w at `workerFloats + w * workerStride`).
+  let workerFloats: UnsafeMutablePointer<Float>
+  let workerDoubles: UnsafeMutablePointer<Double>
+  let workerStride: Int
+
+  @inline(__always) func handCount(_ player: Int) -> Int { player == 0 ? handCount0 : handCount1 }
+  @inline(__always) func cards(_ player: Int) -> UnsafePointer<UInt8> { player == 0 ? cards0 : cards1 }
+  @inline(__always) func same(_ player: Int) -> UnsafePointer<Int32> { player == 0 ? same0 : same1 }
+
+  /// Calls `body` with each hand of `player` that holds `card`.
+  @inline(__always)
+  func forEachHand(of player: Int, holding card: UInt8, _ body: (Int) -> Void) {
+    let start = player == 0 ? withCardStart0 : withCardStart1
+    let list = player == 0 ? withCardList0 : withCardList1
+    for position in Int(start[Int(card)])..<Int(start[Int(card) + 1]) { body(Int(list[position])) }
+  }
+
+  /// Runs `body(k, worker)` for k in 0..<count on `threads` threads, each k exactly once.
+  func parallelFor(_ count: Int, _ body: (Int, Int) -> Void) {
+    let next = Atomic<Int>(0)
+    // Each k writes only its own slice of the caller's buffers and its own subtree's table slots.
+    nonisolated(unsafe) let body = body
+    DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
+      while true {
+        let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        if k >= count { break }
+        body(k, worker)
+      }
+    }
+  }
+}

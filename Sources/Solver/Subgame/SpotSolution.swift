@@ -1,0 +1,92 @@
+import Foundation
+
+/// A solved spot: the spot, how it was solved, and the average strategy (the strategy sums),
+/// enough to browse it again without solving.
+///
+/// Files use the checksummed container of policy files (magic `SKSPOT01`): a JSON header with the
+/// spot file text and the run's figures, then the sums as little-endian 32-bit floats.
+public struct SpotSolution: Sendable {
+  /// The header: everything but the strategy.
+  public struct Header: Codable, Sendable, Hashable {
+    public var spot: String
+    public var algorithm: String
+    public var iterations: Int
+    public var seconds: Double
+    public var evaluation: SpotEvaluation
+    public var tableSize: Int
+  }
+
+  public let header: Header
+  /// The strategy sums, one per table entry.
+  public let sums: [Float]
+
+  static let magic = "SKSPOT01"
+  static let version: UInt32 = 1
+
+  /// The solution held by `solver` after `result`.
+  public init(solver: SpotSolver, result: SpotSolver.RunResult) {
+    header = Header(
+      spot: solver.game.spot.text, algorithm: solver.algorithm == .dcfr ? "dcfr" : solver.algorithm.description,
+      iterations: solver.iteration,
+      seconds: result.seconds, evaluation: result.evaluation, tableSize: solver.game.tableSize)
+    sums = Array(UnsafeBufferPointer(start: solver.sums, count: solver.game.tableSize))
+  }
+
+  /// Writes the solution atomically.
+  public func write(to path: String) throws(SolverError) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let headerData: Data
+    do {
+      headerData = try encoder.encode(header)
+    } catch {
+      throw SolverError(.io, "\(path): cannot encode the solution's header: \(error)")
+    }
+    var body = Data(capacity: sums.count * 4)
+    for value in sums { BinaryFormat.append(&body, value.bitPattern) }
+    try AtomicFile.write(
+      BinaryFormat.encode(magic: Self.magic, version: Self.version, header: headerData, body: body), to: path)
+  }
+
+  /// Reads a solution file, checking its checksum and that its tables fit its spot.
+  public init(contentsOf path: String) throws(SolverError) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SolverError(.io, "\(path): cannot read the solution file")
+    }
+    let (headerData, body) = try BinaryFormat.decode(
+      data, magic: Self.magic, version: Self.version, path: path, what: "spot solution")
+    do {
+      header = try JSONDecoder().decode(Header.self, from: headerData)
+    } catch {
+      throw SolverError(.badFile, "\(path): the header is not a spot solution's: \(error)")
+    }
+    guard body.count == header.tableSize * 4 else {
+      throw SolverError(
+        .badFile, "\(path): the strategy holds \(body.count / 4) entries; the header says \(header.tableSize)")
+    }
+    var values = [Float](repeating: 0, count: header.tableSize)
+    body.withUnsafeBytes { raw in
+      for index in 0..<values.count {
+        values[index] = Float(
+          bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
+      }
+    }
+    sums = values
+  }
+
+  /// Lays the spot out again and loads the strategy into a solver, ready to browse or evaluate.
+  public func solver(maxMemory: Int = Int.max) throws -> SpotSolver {
+    let spot = try Spot(parsing: header.spot, path: "the solution's spot")
+    let game = try SpotGame(spot: spot, maxMemory: maxMemory)
+    guard game.tableSize == header.tableSize else {
+      throw SolverError(
+        .badFile,
+        "the solution's spot lays out \(game.tableSize) table entries, the file holds \(header.tableSize): it was written by another version of the tree builder"
+      )
+    }
+    let solver = try SpotSolver(game: game, algorithm: Algorithm(name: header.algorithm) ?? .dcfr)
+    sums.withUnsafeBufferPointer { solver.sums.update(from: $0.baseAddress!, count: sums.count) }
+    solver.restore(iteration: header.iterations)
+    return solver
+  }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Solves a ``SpotGame`` with a member of the CFR family, vectorised over hands.
+///
+/// Regrets and strategy sums are 32-bit floats in two flat tables, one `actions × hands` slice
+/// per decision node; values are accumulated in Double where they are summed over hands.
+/// Players update in turn (alternating updates). Chance nodes split their cards across threads
+/// and sum the results in card order, so every thread count gives the same bits.
+///
+/// ```swift
+/// let game = try SpotGame(spot: spot)
+/// let solver = try SpotSolver(game: game, algorithm: .dcfr, threads: 2)
+/// for _ in 0..<200 { solver.iterate() }
+/// let report = solver.evaluation()
+/// print(report.exploitabilityPercentOfPot)
+/// ```
+public final class SpotSolver: @unchecked Sendable {
+  /// The laid-out spot.
+  public let game: SpotGame
+  /// The regret minimiser.
+  public let algorithm: Algorithm
+  /// Threads used at chance nodes.
+  public let threads: Int
+  /// Iterations done (each updates both players).
+  public private(set) var iteration = 0
+
+  let regrets: UnsafeMutablePointer<Float>
+  let sums: UnsafeMutablePointer<Float>
+  let nodes: UnsafeMutablePointer<SpotNode>
+  let hands: UnsafeMutablePointer<UInt8>
+  let twins: UnsafeMutablePointer<Int32>
+  let cardStarts: UnsafeMutablePointer<Int32>
+  let cardLists: UnsafeMutablePointer<Int32>
+  let sortedStart: UnsafeMutablePointer<Int>
+  let sortedHand: UnsafeMutablePointer<Int32>
+  let sortedRank: UnsafeMutablePointer<UInt16>
+  let scratchFloats: UnsafeMutablePointer<Float>
+  let scratchDoubles: UnsafeMutablePointer<Double>
+  /// Floats (or doubles) per thread's scratch.
+  let scratchStride: Int
+
+  /// Makes a solver with zeroed tables.
+  ///
+  /// - Throws: ``SolverError`` when the algorithm is one the spot solver does not run (PCFR+).
+  public init(game: SpotGame, algorithm: Algorithm = .dcfr, threads: Int = 1) throws(SolverError) {
+    if case .predictivePlus = algorithm {
+      throw SolverError(.badParameter, "the spot solver runs cfr, cfr+, lcfr and dcfr; pcfr+ is for full games")
+    }
+    self.game = game
+    self.algorithm = algorithm
+    self.threads = max(1, threads)
+    regrets = .allocate(capacity: max(game.tableSize, 1))
+    regrets.initialize(repeating: 0, count: max(game.tableSize, 1))
+    sums = .allocate(capacity: max(game.tableSize, 1))
+    sums.initialize(repeating: 0, count: max(game.tableSize, 1))
+    nodes = .allocate(capacity: game.nodes.count)
+    _ = UnsafeMutableBufferPointer(start: nodes, count: game.nodes.count).initialize(from: game.nodes)
+    let counts = game.handCounts
+    hands = .allocate(capacity: 2 * (counts[0] + counts[1]))
+    hands.initialize(from: game.cards[0] + game.cards[1], count: 2 * (counts[0] + counts[1]))
+    twins = .allocate(capacity: counts[0] + counts[1])
+    twins.initialize(from: game.sameHand[0] + game.sameHand[1], count: counts[0] + counts[1])
+    cardStarts = .allocate(capacity: 2 * 53)
+    var lists: [Int32] = []
+    for player in 0..<2 {
+      for card in 0..<52 {
+        cardStarts[player * 53 + card] = Int32(lists.count)
+        lists += game.withCard[player][card]
+      }
+      cardStarts[player * 53 + 52] = Int32(lists.count)
+    }
+    cardLists = .allocate(capacity: max(lists.count, 1))
+    cardLists.initialize(from: lists, count: lists.count)
+    var starts: [Int] = [0]
+    var sortedHands: [Int32] = []
+    var sortedRanks: [UInt16] = []
+    for board in 0..<game.sortedHands.count {
+      for player in 0..<2 {
+        sortedHands += game.sortedHands[board][player]
+        sortedRanks += game.sortedRanks[board][player]
+        starts.append(sortedHands.count)
+      }
+    }
+    sortedStart = .allocate(capacity: starts.count)
+    sortedStart.initialize(from: starts, count: starts.count)
+    sortedHand = .allocate(capacity: max(sortedHands.count, 1))
+    sortedHand.initialize(from: sortedHands, count: sortedHands.count)
+    sortedRank = .allocate(capacity: max(sortedRanks.count, 1))
+    sortedRank.initialize(from: sortedRanks, count: sortedRanks.count)
+    scratchStride = SpotSolver.scratchSize(game)
+    // Slot 0 is the calling thread's; workers take 1…threads.
+    scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
+    scratchFloats.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
+    scratchDoubles = .allocate(capacity: scratchStride * (self.threads + 1))
+    scratchDoubles.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
+  }
+
+  deinit {
+    for pointer in [regrets, sums, scratchFloats] as [UnsafeMutablePointer<Float>] { pointer.deallocate() }
+    scratchDoubles.deallocate()
+    nodes.deallocate()
+    hands.deallocate()
+    twins.deallocate()
+    cardStarts.deallocate()
+    cardLists.deallocate()
+    sortedStart.deallocate()
+    sortedHand.deallocate()
+    sortedRank.deallocate()
+  }
+
+  /// Enough scratch for the deepest line: each level takes at most a few `actions × hands`
+  /// slices, and a chance node one value row per card.
+  static func scratchSize(_ game: SpotGame) -> Int {
+    let tree = game.tree
+    var depth = [Int](repeating: 0, count: tree.nodes.count)
+    var deepest = 0
+    var widest = 1
+    for (index, node) in tree.nodes.enumerated() {
+      if let parent = node.parent { depth[index] = depth[parent] + 1 }
+      deepest = max(deepest, depth[index])
+      widest = max(widest, node.children.count)
+    }
+    let hands = max(game.handCounts[0], game.handCounts[1], 1)
+    return (deepest + 2) * (2 * widest + 4 + 52) * hands
+  }
+
+  /// Bytes held: the two tables, the nodes, the hand tables and the scratch.
+  public var bytes: Int {
+    game.tableSize * 8 + game.nodes.count * MemoryLayout<SpotNode>.stride + sortedStart[2 * game.sortedHands.count] * 6
+      + scratchStride * (threads + 1) * 12
+  }
+
+  /// A pass over the solver's buffers with this iteration's discounts.
+  func pass(iteration t: Int) -> SpotPass {
+    let previous = Double(t - 1)
+    var positive = 1.0
+    var negative = 1.0
+    var sum = 1.0
+    var floors = false
+    switch algorithm {
+    case .cfr, .predictivePlus:
+      break
+    case .cfrPlus:
+      floors = true
+      sum = previous / Double(t)
+    case .discounted(let alpha, let beta, let gamma):
+      let a = pow(previous, alpha)
+      let b = pow(previous, beta)
+      positive = a / (a + 1)
+      negative = b / (b + 1)
+      sum = pow(previous / Double(t), gamma)
+    }
+    let counts = game.handCounts
+    return SpotPass(
+      nodes: nodes, regrets: regrets, sums: sums, handCount0: counts[0], handCount1: counts[1], cards0: hands,
+      cards1: hands + 2 * counts[0], same0: twins, same1: twins + counts[0], withCardStart0: cardStarts,
+      withCardStart1: cardStarts + 53, withCardList0: cardLists, withCardList1: cardLists,
+      sortedStart: sortedStart, sortedHand: sortedHand, sortedRank: sortedRank, positiveDiscount: Float(positive),
+      negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads,
+      workerFloats: scratchFloats + scratchStride, workerDoubles: scratchDoubles + scratchStride,
+      workerStride: scratchStride)
+  }
+
+  /// One iteration: a CFR walk for OOP, then one for IP against OOP's updated regrets.
+  public func iterate() {
+    iteration += 1
+    let pass = pass(iteration: iteration)
+    let counts = game.handCounts
+    for player in 0..<2 {
+      let n = counts[player]
+      let m = counts[1 - player]
+      let reach = scratchFloats
+      let own = reach + m
+      let out = own + n
+      let free = out + n
+      for hand in 0..<m { reach[hand] = Float(game.weights[1 - player][hand]) }
+      own.update(repeating: 1, count: n)
+      pass.cfr(0, player, reach, own, out, free, parallel: threads > 1)
+    }
+  }
+
+  /// Each of `player`'s hands' value (chips, relative to the start of the spot with the starting
+  /// pot as dead money, per unit of its own weight) against the opponent's average strategy,
+  /// the player playing its average strategy or a best response.
+  func handValues(_ player: Int, _ play: SpotPass.Play) -> [Double] {
+    let pass = pass(iteration: max(iteration, 1))
+    let counts = game.handCounts
+    let n = counts[player]
+    let m = counts[1 - player]
+    let reach = scratchDoubles
+    let out = reach + m
+    let free = out + n
+    for hand in 0..<m { reach[hand] = game.weights[1 - player][hand] }
+    pass.evaluate(0, player, play, reach, out, free, parallel: threads > 1)
+    return Array(UnsafeBufferPointer(start: out, count: n))
+  }
+}
+
+extension SpotSolver {
+  /// Sets the iteration count of a solver whose sums were loaded from a file.
+  func restore(iteration: Int) { self.iteration = iteration }
+}

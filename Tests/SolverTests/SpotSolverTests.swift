@@ -1,0 +1,156 @@
+import Cards
+import Foundation
+import Solver
+import Testing
+
+@Suite struct SpotSolverTests {
+  static func spotFile(_ name: String) throws -> Spot {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "../../Examples/spots/\(name).spot")
+    return try Spot(parsing: String(contentsOf: url, encoding: .utf8), path: name)
+  }
+
+  static func solve(_ spot: Spot, accuracy: Double, iterations: Int = 2_000, threads: Int = 1) throws -> (
+    SpotSolver, SpotSolver.RunResult
+  ) {
+    let solver = try SpotSolver(game: SpotGame(spot: spot), threads: threads)
+    let result = solver.run(SpotSolver.Limits(accuracy: accuracy, iterations: iterations))
+    return (solver, result)
+  }
+
+  /// OOP holds the nuts (KK, a set on a king-high board) or air (76s at half weight); IP only
+  /// bluff-catchers (QQ, AA); one pot-sized bet, no raises. No card is shared between the ranges,
+  /// so with 3 nut combos and 2 air combos' weight, OOP bluffs 3 · ½ = 1.5 of its air weight
+  /// (0.75 of it) and IP calls half the time.
+  @Test func polarisedRiverMatchesTheClosedForm() throws {
+    let spot = try Spot(
+      parsing: """
+        board: Kh 8d 5c 2s 3h
+        pot: 100
+        stack: 100
+        oop range: KK, 76s:0.5
+        ip range: QQ, AA
+        oop bets: 100%
+        """)
+    let (solver, result) = try Self.solve(spot, accuracy: 0.001, iterations: 20_000)
+    #expect(result.reachedAccuracy)
+    let root = try solver.view(line: "")
+    let bet = try #require(root.actions.firstIndex { $0.kind == .bet })
+    let nuts = root.hands.indices.filter { root.hands[$0].cards[0].rank == 11 }
+    let air = root.hands.indices.filter { root.hands[$0].cards[0].rank != 11 }
+    #expect(nuts.count == 3 && air.count == 4)
+    // The nuts bet every time; air bluffs 1.5 / 2 of its weight.
+    for hand in nuts { #expect(abs(root.strategy[bet][hand] - 1) < 0.01) }
+    let bluffs = air.reduce(0) { $0 + root.hands[$1].weight * root.strategy[bet][$1] }
+    let nutWeight = 3.0
+    let pot = 100.0
+    let size = 100.0
+    let expectedBluffs = nutWeight * size / (pot + size)
+    #expect(abs(bluffs - expectedBluffs) < 0.02, "bluffed weight \(bluffs), closed form \(expectedBluffs)")
+    // Facing the bet, IP calls pot / (pot + bet) = 1/2 with every bluff-catcher.
+    let facing = try solver.view(line: "b100")
+    let call = try #require(facing.actions.firstIndex { $0.kind == .call })
+    let callShare = facing.hands.indices.reduce(0) { $0 + facing.strategy[call][$1] } / Double(facing.hands.count)
+    #expect(abs(callShare - pot / (pot + size)) < 0.01, "calls \(callShare)")
+    #expect(result.evaluation.exploitabilityPercentOfPot <= 0.001)
+  }
+
+  /// The fast evaluator (sorted showdowns, card-removal sums, Double walks) agrees with the
+  /// pair-by-pair reference on a SPOTS.md river, part-solved so strategies are mixed.
+  @Test func riverExploitabilityAgreesWithTheReference() throws {
+    let (solver, result) = try Self.solve(Self.spotFile("river-spr1"), accuracy: 0.0001, iterations: 15)
+    var reference = SpotReference(solver)
+    let slow = reference.exploitability()
+    let fast = result.evaluation
+    #expect(abs(slow.chips - fast.exploitability) < 1e-9, "\(slow.chips) vs \(fast.exploitability)")
+    for player in 0..<2 {
+      #expect(abs(slow.bestResponse[player] - fast.bestResponse[player]) < 1e-9)
+      #expect(abs(slow.ev[player] - fast.ev[player]) < 1e-9)
+    }
+  }
+
+  /// The same with a card to come: chance weights and cards dealt into hands.
+  @Test func turnExploitabilityAgreesWithTheReference() throws {
+    let spot = try Spot(
+      parsing: """
+        board: Qs Jh 2h 8d
+        pot: 60
+        stack: 90
+        oop range: QQ, JJ, AQs, KTs, 99, A5s, 9h8h
+        ip range: AA, KK, AJs, T9s, 7c7d, Ah3h, QJs
+        bets: 50%, allin
+        raises: allin
+        raise cap: 2
+        """)
+    let (solver, result) = try Self.solve(spot, accuracy: 0.0001, iterations: 12)
+    var reference = SpotReference(solver)
+    let slow = reference.exploitability()
+    #expect(abs(slow.chips - result.evaluation.exploitability) < 1e-9)
+    for player in 0..<2 { #expect(abs(slow.ev[player] - result.evaluation.ev[player]) < 1e-9) }
+  }
+
+  /// EVs add up to the pot; best responses gain; strategies are distributions at every node.
+  @Test func zeroSumAndConsistent() throws {
+    let (solver, result) = try Self.solve(Self.spotFile("river-spr5"), accuracy: 0.1)
+    let e = result.evaluation
+    #expect(abs(e.ev[0] + e.ev[1] - 100) < 1e-6)
+    #expect(e.bestResponse[0] >= e.ev[0] - 1e-9 && e.bestResponse[1] >= e.ev[1] - 1e-9)
+    #expect(e.exploitabilityPercentOfPot <= 0.1 && e.exploitabilityPercentOfPot >= 0)
+    var lines: [String] = [""]
+    var checked = 0
+    while let line = lines.popLast() {
+      let view = try solver.view(line: line)
+      guard view.player != nil else { continue }
+      for hand in view.hands.indices {
+        let total = view.strategy.reduce(0) { $0 + $1[hand] }
+        #expect(abs(total - 1) < 1e-9)
+      }
+      checked += 1
+      lines += view.next.map { line.isEmpty ? $0 : line + "," + $0 }
+    }
+    #expect(checked == solver.game.tree.decisionCounts()[.river])
+  }
+
+  /// SPOTS.md's river and turn spots reach 0.5 % and 0.1 % (the flop is timed by `skeptic bench
+  /// spot`); the counts are in the README.
+  @Test(arguments: [("river-spr1", 0.1), ("river-spr5", 0.1), ("turn-spr1", 0.1), ("turn-spr5", 0.5)])
+  func referenceSpotsReachTheirTargets(name: String, accuracy: Double) throws {
+    let (_, result) = try Self.solve(Self.spotFile(name), accuracy: accuracy, iterations: 1_000)
+    #expect(
+      result.reachedAccuracy, "\(name): \(result.evaluation.exploitabilityPercentOfPot)% after \(result.iterations)")
+    #expect(result.iterations < 400)
+  }
+
+  /// Chance nodes split across threads sum in card order: the same bits for any thread count.
+  @Test func threadsGiveTheSameBits() throws {
+    let spot = try Self.spotFile("turn-spr1")
+    var tables: [[Float]] = []
+    for threads in [1, 2, 3] {
+      let solver = try SpotSolver(game: SpotGame(spot: spot), threads: threads)
+      for _ in 0..<5 { solver.iterate() }
+      let result = solver.run(SpotSolver.Limits(accuracy: 1e-9, iterations: 5))
+      tables.append(SpotSolution(solver: solver, result: result).sums)
+      #expect(result.evaluation.exploitability > 0)
+    }
+    #expect(tables[0] == tables[1])
+    #expect(tables[0] == tables[2])
+  }
+
+  /// A solution saved and loaded gives the same evaluation and node views; a damaged file is refused.
+  @Test func solutionsRoundTrip() throws {
+    let (solver, result) = try Self.solve(Self.spotFile("river-spr1"), accuracy: 0.5)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "spot-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("river.solution").path
+    try SpotSolution(solver: solver, result: result).write(to: path)
+    let loaded = try SpotSolution(contentsOf: path).solver()
+    #expect(loaded.evaluation() == solver.evaluation())
+    #expect(try loaded.view(line: "x").strategy == solver.view(line: "x").strategy)
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    bytes[bytes.count / 2] ^= 0xFF
+    try bytes.write(to: URL(fileURLWithPath: path))
+    #expect(throws: SolverError.self) { try SpotSolution(contentsOf: path) }
+  }
+}
