@@ -7,19 +7,25 @@ extension SpotGame {
     let tree: BettingTree
     let handCounts: [Int]
     let pot: Int
+    let symmetry: SuitSymmetry
     var nodes: [SpotNode] = []
+    /// Permutation indices for the chance nodes' mirrored cards.
+    var mirrors: [UInt8] = []
     var tableSize = 0
     /// Final boards (bits) in the order their showdown tables are numbered.
     var finalBoards: [UInt64] = []
     var boardIndex: [UInt64: Int32] = [:]
 
-    init(tree: BettingTree, handCounts: [Int], pot: Int) {
+    init(tree: BettingTree, handCounts: [Int], pot: Int, symmetry: SuitSymmetry) {
+      self.symmetry = symmetry
       self.tree = tree
       self.handCounts = handCounts
       self.pot = pot
     }
 
-    mutating func expand(betting: Int, board: CardSet, boardCount: Int, card: UInt8, into slot: Int?) {
+    mutating func expand(
+      betting: Int, board: CardSet, boardCount: Int, card: UInt8, valid: [Int], into slot: Int?
+    ) {
       let slot = slot ?? nodes.count
       if slot == nodes.count { nodes.append(SpotNode.placeholder) }
       let source = tree.nodes[betting]
@@ -37,23 +43,29 @@ extension SpotGame {
         nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: source.children.count))
         nodes[slot] = node
         for (index, child) in source.children.enumerated() {
-          expand(betting: child, board: board, boardCount: boardCount, card: 255, into: Int(node.firstChild) + index)
+          expand(
+            betting: child, board: board, boardCount: boardCount, card: 255, valid: valid,
+            into: Int(node.firstChild) + index)
         }
       case .chance:
-        let deck = CardSet.fullDeck.subtracting(board)
+        let deals = symmetry.deal(board: board, valid: valid)
         node.kind = SpotNode.chance
-        node.childCount = UInt8(deck.count)
+        node.childCount = UInt8(deals.count)
         // Given both hands, the next card is one of the 52 − board − 4 left.
         node.value = 1 / Double(48 - boardCount)
         node.firstChild = Int32(nodes.count)
-        nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: deck.count))
+        nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: deals.count))
         nodes[slot] = node
-        for (index, next) in deck.enumerated() {
+        for (index, deal) in deals.enumerated() {
           var grown = board
-          grown.insert(next)
+          grown.insert(deal.card)
+          let child = Int(node.firstChild) + index
           expand(
-            betting: source.children[0], board: grown, boardCount: boardCount + 1, card: next.index,
-            into: Int(node.firstChild) + index)
+            betting: source.children[0], board: grown, boardCount: boardCount + 1, card: deal.card.index,
+            valid: deal.stabilizer, into: child)
+          nodes[child].mirrorCount = UInt8(deal.mirrors.count)
+          nodes[child].mirrorStart = Int32(mirrors.count)
+          mirrors += deal.mirrors.map(UInt8.init)
         }
       case .fold(let player):
         node.kind = player == 0 ? SpotNode.fold0 : SpotNode.fold1
@@ -81,17 +93,24 @@ extension SpotGame {
     var bytes: Int
   }
 
-  static func estimate(tree: BettingTree, board: Int, handCounts: [Int]) -> Estimate {
-    // Copies of a street's nodes: one per ordered run of cards dealt since the spot's street.
-    func copies(_ street: Street) -> Int {
-      var count = 1
-      var cards = board
-      while cards < street.rawValue {
-        count *= 52 - cards
-        cards += 1
+  static func estimate(tree: BettingTree, board: [Card], handCounts: [Int], symmetry: SuitSymmetry) -> Estimate {
+    // Copies of a street's nodes: one per class of runs of cards dealt since the spot's street.
+    var counts: [Street: Int] = [:]
+    var boards: [(CardSet, [Int])] = [(CardSet(board), Array(symmetry.permutations.indices))]
+    var street = Street(boardCount: board.count)!
+    counts[street] = 1
+    while let next = street.next {
+      boards = boards.flatMap { current in
+        symmetry.deal(board: current.0, valid: current.1).map { deal in
+          var grown = current.0
+          grown.insert(deal.card)
+          return (grown, deal.stabilizer)
+        }
       }
-      return count
+      counts[next] = boards.count
+      street = next
     }
+    func copies(_ street: Street) -> Int { counts[street] ?? 1 }
     var nodes = 0
     var floats = 0
     var finalBoards = 0
@@ -120,5 +139,6 @@ extension SpotGame {
 
 extension SpotNode {
   static let placeholder = SpotNode(
-    kind: 255, childCount: 0, card: 255, betting: -1, firstChild: -1, showdownBoard: -1, offset: 0, value: 0)
+    kind: 255, childCount: 0, card: 255, mirrorCount: 0, betting: -1, firstChild: -1, showdownBoard: -1,
+    mirrorStart: 0, offset: 0, value: 0)
 }

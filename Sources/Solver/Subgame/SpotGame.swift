@@ -30,16 +30,23 @@ public final class SpotGame: @unchecked Sendable {
   let sortedRanks: [[[UInt16]]]
   /// The weight of all hand pairs that share no card (the denominator of every expectation).
   public let pairWeight: Double
+  /// The suit permutations that leave the spot unchanged.
+  let symmetry: SuitSymmetry
+  /// Permutation indices of chance nodes' mirrored cards (see ``SpotNode/mirrorCount``).
+  let mirrors: [UInt8]
 
   /// The number of hands of each player.
   public var handCounts: [Int] { hands.map(\.count) }
 
   /// Lays out `spot`.
   ///
-  /// - Parameter maxMemory: bytes allowed for the solver's tables and nodes; the estimate is
-  ///   checked before anything large is allocated.
+  /// - Parameters:
+  ///   - maxMemory: bytes allowed for the solver's tables and nodes; the estimate is checked
+  ///     before anything large is allocated.
+  ///   - isomorphism: solve one card of each class of suit-isomorphic cards (when the board and
+  ///     both ranges are symmetric in some suits) and copy its values to the others.
   /// - Throws: ``SpotError`` with code `tooLarge` and the estimate when the spot would not fit.
-  public init(spot: Spot, maxMemory: Int = Int.max) throws(SpotError) {
+  public init(spot: Spot, maxMemory: Int = Int.max, isomorphism: Bool = true) throws(SpotError) {
     self.spot = spot
     tree = try BettingTree(rules: spot.rules)
     let boardSet = CardSet(spot.board)
@@ -48,7 +55,9 @@ public final class SpotGame: @unchecked Sendable {
       hands.append(range.combos.filter { $0.cardSet.intersection(boardSet).isEmpty })
     }
     self.hands = hands
-    let estimate = SpotGame.estimate(tree: tree, board: spot.board.count, handCounts: hands.map(\.count))
+    symmetry = SuitSymmetry(board: spot.board, hands: hands, enabled: isomorphism)
+    let estimate = SpotGame.estimate(
+      tree: tree, board: spot.board, handCounts: hands.map(\.count), symmetry: symmetry)
     guard estimate.bytes <= maxMemory else {
       throw SpotError(
         .tooLarge, field: "spot",
@@ -79,9 +88,12 @@ public final class SpotGame: @unchecked Sendable {
       }
     }
     pairWeight = pairs
-    var layout = Layout(tree: tree, handCounts: hands.map(\.count), pot: spot.rules.pot)
-    layout.expand(betting: 0, board: boardSet, boardCount: spot.board.count, card: 255, into: nil)
+    var layout = Layout(tree: tree, handCounts: hands.map(\.count), pot: spot.rules.pot, symmetry: symmetry)
+    layout.expand(
+      betting: 0, board: boardSet, boardCount: spot.board.count, card: 255,
+      valid: Array(symmetry.permutations.indices), into: nil)
     nodes = layout.nodes
+    mirrors = layout.mirrors
     tableSize = layout.tableSize
     let evaluator = HandEvaluator.shared
     var sortedHands: [[[Int32]]] = []

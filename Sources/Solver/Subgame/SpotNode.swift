@@ -6,12 +6,16 @@ struct SpotNode: Sendable {
   var childCount: UInt8
   /// The card dealt just before this node (a chance node's child), else 255.
   var card: UInt8
+  /// For a chance node's child: how many other cards play the same with suits permuted; their
+  /// permutations are `SpotGame.mirrors[mirrorStart ..< mirrorStart + mirrorCount]`.
+  var mirrorCount: UInt8
   /// The node of the betting tree this is a copy of.
   var betting: Int32
   /// The first child; children are contiguous.
   var firstChild: Int32
   /// A showdown's final-board table.
   var showdownBoard: Int32
+  var mirrorStart: Int32
   /// Where a decision node's `actions × hands` slices start in the regret and strategy tables.
   var offset: Int
   /// What the winner of a fold or showdown gains (half the starting pot plus the loser's chips

@@ -114,8 +114,9 @@ extension SpotPass {
   }
 
   /// A chance node: each card's child walked with the hands that hold the card taken out of both
-  /// reaches (and of the result), the opponent's reach scaled by the card's probability; values
-  /// summed in card order, so the bits do not depend on the threads.
+  /// reaches (and of the result), the opponent's reach scaled by the card's probability; the
+  /// values of suit-isomorphic cards are the child's with the hands permuted. Values are summed
+  /// in card order, so the bits do not depend on the threads.
   @inline(__always)
   func chance<V: BinaryFloatingPoint>(
     _ node: SpotNode, _ player: Int, _ reach: UnsafeMutablePointer<V>, _ own: UnsafeMutablePointer<V>,
@@ -141,6 +142,16 @@ extension SpotPass {
       walk(first + k, childReach, childOwn, result, childOwn + n, parallel)
       forEachHand(of: player, holding: card) { result[$0] = 0 }
     }
+    // A child's values, and those of the cards that mirror it with suits permuted, into `out`.
+    func accumulate(_ k: Int, _ value: UnsafeMutablePointer<V>) {
+      for hand in 0..<n { out[hand] += value[hand] }
+      let child = nodes[first + k]
+      for mirror in 0..<Int(child.mirrorCount) {
+        let map = handMap(Int(mirrors[Int(child.mirrorStart) + mirror]), player)
+        for hand in 0..<n { out[hand] += value[Int(map[hand])] }
+      }
+    }
+    out.update(repeating: 0, count: n)
     if parallel && threads > 1 {
       let values = scratch
       parallelFor(count) { k, worker in
@@ -150,17 +161,12 @@ extension SpotPass {
           : UnsafeMutableRawPointer(workerDoubles + worker * workerStride).assumingMemoryBound(to: V.self)
         visit(k, values + k * n, free, false)
       }
-      out.update(from: values, count: n)
-      for k in 1..<count {
-        let value = values + k * n
-        for hand in 0..<n { out[hand] += value[hand] }
-      }
+      for k in 0..<count { accumulate(k, values + k * n) }
     } else {
       let values = scratch
-      visit(0, out, values + n, parallel)
-      for k in 1..<count {
+      for k in 0..<count {
         visit(k, values, values + n, parallel)
-        for hand in 0..<n { out[hand] += values[hand] }
+        accumulate(k, values)
       }
     }
   }

@@ -25,6 +25,11 @@ struct SpotPass: @unchecked Sendable {
   let sortedStart: UnsafePointer<Int>
   let sortedHand: UnsafePointer<Int32>
   let sortedRank: UnsafePointer<UInt16>
+  /// Chance children's mirrored cards: permutation indices (see ``SpotNode/mirrorCount``).
+  let mirrors: UnsafePointer<UInt8>
+  /// For permutation k and player p, the permuted hand of each hand:
+  /// `handMaps[k * (handCount0 + handCount1) + (p == 0 ? 0 : handCount0) + hand]`.
+  let handMaps: UnsafePointer<Int32>
   /// This iteration's discounts: positive and negative regrets, and the strategy sums.
   let positiveDiscount: Float
   let negativeDiscount: Float
@@ -40,6 +45,9 @@ struct SpotPass: @unchecked Sendable {
   @inline(__always) func handCount(_ player: Int) -> Int { player == 0 ? handCount0 : handCount1 }
   @inline(__always) func cards(_ player: Int) -> UnsafePointer<UInt8> { player == 0 ? cards0 : cards1 }
   @inline(__always) func same(_ player: Int) -> UnsafePointer<Int32> { player == 0 ? same0 : same1 }
+  @inline(__always) func handMap(_ permutation: Int, _ player: Int) -> UnsafePointer<Int32> {
+    handMaps + permutation * (handCount0 + handCount1) + (player == 0 ? 0 : handCount0)
+  }
 
   /// Calls `body` with each hand of `player` that holds `card`.
   @inline(__always)

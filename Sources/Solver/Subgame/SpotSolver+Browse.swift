@@ -9,9 +9,13 @@ extension SpotSolver {
     let tokens = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     var index = 0
     var path: [Int] = [0]
+    // Suits as the tree stores them: a card of a suit-isomorphic class that is not the class's
+    // solved card is read through the permutation onto it.
+    var suits = [0, 1, 2, 3]
+    var suitsAlongPath: [[Int]] = [suits]
+    var board = CardSet(game.spot.board)
     for token in tokens {
       let node = game.nodes[index]
-      let options = continuations(index)
       var found: Int? = nil
       switch node.kind {
       case SpotNode.decision0, SpotNode.decision1:
@@ -21,40 +25,66 @@ extension SpotSolver {
           found = Int(node.firstChild) + position
         }
       case SpotNode.chance:
-        if let card = try? Card(parsing: token) {
-          found = (0..<Int(node.childCount)).map { Int(node.firstChild) + $0 }.first {
-            game.nodes[$0].card == card.index
+        if let card = try? Card(parsing: token), !board.contains(card) {
+          let mapped = SuitSymmetry.apply(suits, card)
+          for k in 0..<Int(node.childCount) {
+            let child = game.nodes[Int(node.firstChild) + k]
+            if child.card == mapped.index {
+              found = Int(node.firstChild) + k
+            } else {
+              for mirror in 0..<Int(child.mirrorCount) {
+                let permutation = game.symmetry.permutations[Int(game.mirrors[Int(child.mirrorStart) + mirror])]
+                if SuitSymmetry.apply(permutation, mapped).index == child.card {
+                  found = Int(node.firstChild) + k
+                  suits = suits.map { permutation[$0] }
+                }
+              }
+            }
+            if found != nil { break }
           }
+          board.insert(card)
         }
       default:
         break
       }
       guard let next = found else {
+        let options = continuations(index, board: board)
         throw SpotError(
           .badLine, field: "line",
           "'\(token)' cannot follow \(path.count == 1 ? "the start" : "'\(tokens.prefix(path.count - 1).joined(separator: ","))'"); "
             + (options.isEmpty
-              ? "the hand is over there" : "expected one of \(options.prefix(52).joined(separator: " "))"))
+              ? "the hand is over there" : "expected one of \(options.joined(separator: " "))"))
       }
       index = next
       path.append(index)
+      suitsAlongPath.append(suits)
     }
-    return view(path: path, tokens: tokens)
+    return view(path: path, suits: suitsAlongPath, tokens: tokens)
   }
 
-  func continuations(_ index: Int) -> [String] {
+  func continuations(_ index: Int, board: CardSet) -> [String] {
     let node = game.nodes[index]
     switch node.kind {
     case SpotNode.decision0, SpotNode.decision1:
       return game.tree.nodes[Int(node.betting)].actions.map(\.token)
     case SpotNode.chance:
-      return (0..<Int(node.childCount)).map { Card(index: Int(game.nodes[Int(node.firstChild) + $0].card)).description }
+      return CardSet.fullDeck.subtracting(board).map(\.description)
     default:
       return []
     }
   }
 
-  func view(path: [Int], tokens: [String]) -> SpotNodeView {
+  /// `map[h]`: the index, in the tree's suits, of `player`'s hand h under the suit map `suits`.
+  func handMap(_ suits: [Int], player: Int) -> [Int] {
+    if suits == [0, 1, 2, 3] { return Array(game.hands[player].indices) }
+    var lookup: [HoleCombo: Int] = [:]
+    for (index, combo) in game.hands[player].enumerated() { lookup[HoleCombo(combo.cards[0], combo.cards[1])] = index }
+    return game.hands[player].map { combo in
+      lookup[HoleCombo(SuitSymmetry.apply(suits, combo.cards[0]), SuitSymmetry.apply(suits, combo.cards[1]))]!
+    }
+  }
+
+  func view(path: [Int], suits: [[Int]], tokens: [String]) -> SpotNodeView {
     let index = path.last!
     let node = game.nodes[index]
     let betting = game.tree.nodes[Int(node.betting)]
@@ -66,22 +96,26 @@ extension SpotSolver {
       let here = game.nodes[current]
       let child = path[step + 1]
       if here.kind == SpotNode.chance {
-        let card = game.nodes[child].card
-        board.append(Card(index: Int(card)))
+        // The card as the user dealt it: the tree's card read back through the suit map.
+        let treeCard = Card(index: Int(game.nodes[child].card))
+        let suitMap = suits[step + 1]
+        let card = Card(rank: treeCard.rank, suit: suitMap.firstIndex(of: treeCard.suit)!)
+        board.append(card)
         for player in 0..<2 {
-          pass.forEachHand(of: player, holding: card) { reach[player][$0] = 0 }
+          pass.forEachHand(of: player, holding: card.index) { reach[player][$0] = 0 }
         }
       } else if here.kind <= SpotNode.decision1 {
         let player = Int(here.kind)
         let action = child - Int(here.firstChild)
         let strategy = averageStrategy(here, player: player)
-        for hand in reach[player].indices { reach[player][hand] *= strategy[action][hand] }
+        let map = handMap(suits[step], player: player)
+        for hand in reach[player].indices { reach[player][hand] *= strategy[action][map[hand]] }
       }
     }
     var view = SpotNodeView(
       line: tokens, board: board, pot: betting.pot(startingPot: game.spot.rules.pot), committed: betting.committed,
       player: nil, kind: "", actions: [], hands: [], strategy: [], reach: [], ev: [], equity: [], frequencies: [],
-      next: continuations(index))
+      next: continuations(index, board: CardSet(board)))
     switch node.kind {
     case SpotNode.decision0, SpotNode.decision1:
       let player = Int(node.kind)
@@ -89,13 +123,20 @@ extension SpotSolver {
       view.kind = "decision"
       view.actions = betting.actions
       view.hands = game.hands[player]
-      view.strategy = averageStrategy(node, player: player)
+      let mine = handMap(suits.last!, player: player)
+      let theirs = handMap(suits.last!, player: 1 - player)
+      let treeStrategy = averageStrategy(node, player: player)
+      view.strategy = treeStrategy.map { row in mine.map { row[$0] } }
       view.reach = reach[player]
       let total = reach[player].reduce(0, +)
       view.frequencies = view.strategy.map { row in
         total > 0 ? zip(row, reach[player]).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
       }
-      (view.ev, view.equity) = handFigures(at: index, player: player, opponentReach: reach[1 - player])
+      var opponentReach = reach[1 - player]
+      for hand in theirs.indices { opponentReach[theirs[hand]] = reach[1 - player][hand] }
+      let figures = handFigures(at: index, player: player, opponentReach: opponentReach)
+      view.ev = mine.map { figures.ev[$0] }
+      view.equity = mine.map { figures.equity[$0] }
     case SpotNode.chance: view.kind = "chance"
     case SpotNode.showdown: view.kind = "showdown"
     default: view.kind = "fold"

@@ -10,7 +10,7 @@ extension SpotSolver {
       let weights = game.weights[player]
       let average = handValues(player, .average)
       let response = handValues(player, .best)
-      let (difference, total) = checkDown(player)
+      let (difference, total) = checkDownFigures[player]
       var range = 0.0
       var responseSum = 0.0
       var equitySum = 0.0

@@ -35,9 +35,13 @@ public final class SpotSolver: @unchecked Sendable {
   let sortedHand: UnsafeMutablePointer<Int32>
   let sortedRank: UnsafeMutablePointer<UInt16>
   let scratchFloats: UnsafeMutablePointer<Float>
+  let mirrors: UnsafeMutablePointer<UInt8>
+  let handMaps: UnsafeMutablePointer<Int32>
   let scratchDoubles: UnsafeMutablePointer<Double>
   /// Floats (or doubles) per thread's scratch.
   let scratchStride: Int
+  /// Per player, ``checkDown(_:)``: it does not depend on the strategy, so it is computed once.
+  lazy var checkDownFigures: [(difference: [Double], total: [Double])] = [checkDown(0), checkDown(1)]
 
   /// Makes a solver with zeroed tables.
   ///
@@ -87,6 +91,11 @@ public final class SpotSolver: @unchecked Sendable {
     sortedHand.initialize(from: sortedHands, count: sortedHands.count)
     sortedRank = .allocate(capacity: max(sortedRanks.count, 1))
     sortedRank.initialize(from: sortedRanks, count: sortedRanks.count)
+    mirrors = .allocate(capacity: max(game.mirrors.count, 1))
+    mirrors.initialize(from: game.mirrors, count: game.mirrors.count)
+    let maps = game.symmetry.handMaps.flatMap { $0[0] + $0[1] }
+    handMaps = .allocate(capacity: maps.count)
+    handMaps.initialize(from: maps, count: maps.count)
     scratchStride = SpotSolver.scratchSize(game)
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
@@ -99,6 +108,8 @@ public final class SpotSolver: @unchecked Sendable {
     for pointer in [regrets, sums, scratchFloats] as [UnsafeMutablePointer<Float>] { pointer.deallocate() }
     scratchDoubles.deallocate()
     nodes.deallocate()
+    mirrors.deallocate()
+    handMaps.deallocate()
     hands.deallocate()
     twins.deallocate()
     cardStarts.deallocate()
@@ -155,7 +166,8 @@ public final class SpotSolver: @unchecked Sendable {
       nodes: nodes, regrets: regrets, sums: sums, handCount0: counts[0], handCount1: counts[1], cards0: hands,
       cards1: hands + 2 * counts[0], same0: twins, same1: twins + counts[0], withCardStart0: cardStarts,
       withCardStart1: cardStarts + 53, withCardList0: cardLists, withCardList1: cardLists,
-      sortedStart: sortedStart, sortedHand: sortedHand, sortedRank: sortedRank, positiveDiscount: Float(positive),
+      sortedStart: sortedStart, sortedHand: sortedHand, sortedRank: sortedRank, mirrors: mirrors, handMaps: handMaps,
+      positiveDiscount: Float(positive),
       negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads,
       workerFloats: scratchFloats + scratchStride, workerDoubles: scratchDoubles + scratchStride,
       workerStride: scratchStride)
