@@ -55,6 +55,12 @@ extension Skeptic {
     var threads: Int = 1
     @Option(help: "dcfr (default), cfr, cfr+ or lcfr.")
     var algorithm: String = "dcfr"
+    @Option(help: "DCFR's α (positive-regret discount exponent; default 1.5).")
+    var alpha: Double?
+    @Option(help: "DCFR's β (negative-regret discount exponent; default 0).")
+    var beta: Double?
+    @Option(help: "DCFR's γ (averaging exponent; default 2).")
+    var gamma: Double?
     @Option(parsing: .unconditional, help: "Measure exploitability every N iterations.")
     var evalEvery: Int = 10
     @Option(help: "Refuse a spot that needs more memory than this, such as 4G or 500M (default: 80 % of RAM).")
@@ -89,8 +95,14 @@ extension Skeptic {
         return
       }
       let spot = try readSpot()
-      guard let algorithm = Algorithm(name: self.algorithm), algorithm != .predictivePlus else {
+      guard var algorithm = Algorithm(name: self.algorithm), algorithm != .predictivePlus else {
         throw ValidationError("--algorithm: '\(self.algorithm)' is not one of dcfr, cfr, cfr+, lcfr")
+      }
+      if alpha != nil || beta != nil || gamma != nil {
+        guard case .discounted(let a, let b, let g) = algorithm else {
+          throw ValidationError("--alpha, --beta and --gamma go with --algorithm dcfr or lcfr")
+        }
+        algorithm = .discounted(alpha: alpha ?? a, beta: beta ?? b, gamma: gamma ?? g)
       }
       let target = try Self.percent(accuracy, option: "--accuracy")
       var seconds: Double? = nil

@@ -40,6 +40,8 @@ struct SolveReport: Encodable {
   var algorithm: String
   var result: SpotSolver.RunResult
   var file: String?
+  /// The process's peak resident memory so far (getrusage), in bytes.
+  var peakResidentBytes: Int
 
   init(spot: Spot, game: SpotGame, solver: SpotSolver, result: SpotSolver.RunResult, file: String?) {
     self.spot = spot.text
@@ -52,5 +54,8 @@ struct SolveReport: Encodable {
     algorithm = solver.algorithm.description
     self.result = result
     self.file = file
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    peakResidentBytes = Int(usage.ru_maxrss) * 1024
   }
 }

@@ -16,12 +16,16 @@ extension SpotPass {
         total[hand] += positive
       }
     }
+    // Branch-free, so both loops vectorise: a reciprocal per hand (0 where nothing is positive),
+    // then a select between the normalised regret and the uniform share.
     let uniform = 1 / Float(actions)
+    for hand in 0..<hands { total[hand] = 1 / max(total[hand], .leastNormalMagnitude) }
+    let none = 1 / Float.leastNormalMagnitude
     for action in 0..<actions {
       let target = strategy + action * hands
       for hand in 0..<hands {
-        let sum = total[hand]
-        target[hand] = sum > 0 ? target[hand] / sum : uniform
+        let scale = total[hand]
+        target[hand] = scale < none ? target[hand] * scale : uniform
       }
     }
   }

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import Solver
+
+extension Skeptic.Bench {
+  /// `skeptic bench spot`: the SPOTS.md spots timed to 0.5 % and 0.1 % beside TexasSolver's figures.
+  struct SpotBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "spot",
+      abstract: "Time the spot solver on the SPOTS.md spots to 0.5 % and 0.1 % of the pot, with peak memory.",
+      discussion: """
+        Each spot is solved by a fresh `skeptic solve --json` process (so peak memory is its own), \
+        measuring exploitability every few iterations; times are solving time to the first \
+        measurement at or under the target (measurements excluded). TexasSolver's figures from \
+        SPOTS.md are printed beside ours, scaled to this machine when --openspiel PATH (the \
+        peers' script, ../shared/bench/openspiel.sh) times OpenSpiel's CFR+ on Leduc in the \
+        same run: scale = its ms per iteration ÷ 8.8.
+        """
+    )
+
+    @Option(help: "Folder holding the spot files.")
+    var spots: String = "Examples/spots"
+
+    @Option(help: "Spots to time, comma-separated (river-spr1, river-spr5, turn-spr1, turn-spr5, flop).")
+    var only: String = "river-spr1,river-spr5,turn-spr1,turn-spr5,flop"
+
+    @Option(help: "Thread counts for the turn and flop spots, comma-separated (rivers run on one).")
+    var threads: String = "1,2"
+
+    @Option(help: "Thread counts for the flop spot (it takes minutes per run).")
+    var flopThreads: String = "2"
+
+    @Option(help: "Path to the OpenSpiel timing script, to scale TexasSolver's figures to this machine.")
+    var openspiel: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    /// TexasSolver's figures from SPOTS.md: iterations to 0.5 % / 0.1 %, ms per iteration on
+    /// 1 / 2 threads, seconds to 0.1 % on 1 / 2 threads, peak MB.
+    static let texasSolver:
+      [String: (iterations: [Int], milliseconds: [Double], seconds: [Double], megabytes: Double)] =
+        [
+          "river-spr1": ([22, 41], [0.024, 0.022], [0.001, 0.001], 109),
+          "river-spr5": ([93, 233], [0.130, 0.129], [0.031, 0.031], 109),
+          "turn-spr1": ([31, 56], [1.67, 0.86], [0.096, 0.059], 112),
+          "turn-spr5": ([106, 321], [31, 15], [9.96, 4.87], 122),
+          "flop": ([81, 251], [2250, 1190], [565, 300], 808),
+        ]
+
+    struct Row: Encodable {
+      var spot: String
+      var threads: Int
+      var iterationsToHalfPercent: Int?
+      var iterationsToTenthPercent: Int?
+      var secondsToHalfPercent: Double?
+      var secondsToTenthPercent: Double?
+      var millisecondsPerIteration: Double
+      var peakMegabytes: Double
+      var wallSeconds: Double
+      var texasSolverSecondsToTenthPercentScaled: Double?
+      var speedupOverTexasSolver: Double?
+      var texasSolverPeakMegabytes: Double?
+    }
+
+    func run() throws {
+      var scale: Double? = nil
+      if let openspiel {
+        let peer = SolverBench.runPeer(openspiel, ["cfr", "leduc_poker", "cfr+", "100"])
+        if let seconds = peer["seconds_per_iteration"] as? Double {
+          scale = seconds * 1000 / 8.8
+          if !json {
+            print(
+              String(
+                format:
+                  "OpenSpiel CFR+ on Leduc: %.2f ms per iteration here (8.8 when SPOTS.md was measured): TexasSolver's times × %.2f",
+                seconds * 1000, scale!))
+          }
+        } else if !json {
+          print("OpenSpiel did not run (\(peer["error"] ?? "no output")); TexasSolver's figures are printed unscaled")
+        }
+      }
+      let threadCounts = threads.split(separator: ",").compactMap { Int($0) }
+      let flopCounts = flopThreads.split(separator: ",").compactMap { Int($0) }
+      var rows: [Row] = []
+      if !json {
+        print(
+          "spot        threads  it→0.5%  it→0.1%   s→0.5%    s→0.1%   ms/it   peak MB │ TexasSolver s→0.1% (scaled)  ×faster  peak MB"
+        )
+      }
+      for name in only.split(separator: ",").map(String.init) {
+        let counts = name.hasPrefix("river") ? [1] : (name == "flop" ? flopCounts : threadCounts)
+        for count in counts {
+          let row = try measure(name, threads: count, scale: scale)
+          rows.append(row)
+          if !json { print(Self.line(row)) }
+          fflush(nil)
+        }
+      }
+      if json { print(try JSONOutput.string(rows)) }
+    }
+
+    func measure(_ name: String, threads: Int, scale: Double?) throws -> Row {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+      let every = name == "flop" ? 10 : (name.hasPrefix("river") ? 1 : 5)
+      process.arguments = [
+        "solve", "\(spots)/\(name).spot", "--accuracy", "0.1%", "--iterations", "3000", "--threads", "\(threads)",
+        "--eval-every", "\(every)", "--json",
+      ]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      let data = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      guard process.terminationStatus == 0,
+        let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let result = report["result"] as? [String: Any], let curve = result["curve"] as? [[Double]]
+      else {
+        throw CommandError("\(name): skeptic solve failed (status \(process.terminationStatus))")
+      }
+      func first(_ target: Double) -> [Double]? { curve.first { $0[2] <= target } }
+      let iterations = result["iterations"] as? Int ?? 0
+      let solveSeconds = result["solveSeconds"] as? Double ?? 0
+      var row = Row(
+        spot: name, threads: threads, iterationsToHalfPercent: first(0.5).map { Int($0[0]) },
+        iterationsToTenthPercent: first(0.1).map { Int($0[0]) }, secondsToHalfPercent: first(0.5)?[1],
+        secondsToTenthPercent: first(0.1)?[1],
+        millisecondsPerIteration: solveSeconds / Double(max(iterations, 1)) * 1000,
+        peakMegabytes: Double(report["peakResidentBytes"] as? Int ?? 0) / 1e6,
+        wallSeconds: result["seconds"] as? Double ?? 0,
+        texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
+      if let peer = Self.texasSolver[name] {
+        let seconds = peer.seconds[min(threads, 2) - 1] * (scale ?? 1)
+        row.texasSolverSecondsToTenthPercentScaled = seconds
+        row.texasSolverPeakMegabytes = peer.megabytes
+        if let ours = row.secondsToTenthPercent, ours > 0 { row.speedupOverTexasSolver = seconds / ours }
+      }
+      return row
+    }
+
+    static func line(_ row: Row) -> String {
+      func number(_ value: Int?) -> String { value.map { String($0) } ?? "–" }
+      func seconds(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
+      let left = String(
+        format: "%-11@ %7d  %7@  %7@  %7@  %8@  %6.2f  %8.0f", row.spot, row.threads,
+        number(row.iterationsToHalfPercent), number(row.iterationsToTenthPercent), seconds(row.secondsToHalfPercent),
+        seconds(row.secondsToTenthPercent), row.millisecondsPerIteration, row.peakMegabytes)
+      let right = String(
+        format: " │ %27@  %7@  %7.0f", seconds(row.texasSolverSecondsToTenthPercentScaled),
+        row.speedupOverTexasSolver.map { String(format: "%.1f×", $0) } ?? "–", row.texasSolverPeakMegabytes ?? 0)
+      return left + right
+    }
+  }
+}
