@@ -30,6 +30,9 @@ extension Skeptic.Bench {
     @Option(help: "Thread counts for the flop spot (it takes minutes per run).")
     var flopThreads: String = "2"
 
+    @Flag(help: "Also time the flop with 16-bit tables (--compress).")
+    var compressedFlop = false
+
     @Option(help: "Path to the OpenSpiel timing script, to scale TexasSolver's figures to this machine.")
     var openspiel: String?
 
@@ -84,30 +87,31 @@ extension Skeptic.Bench {
       let flopCounts = flopThreads.split(separator: ",").compactMap { Int($0) }
       var rows: [Row] = []
       if !json {
-        print(
-          "spot        threads  it→0.5%  it→0.1%   s→0.5%    s→0.1%   ms/it   peak MB │ TexasSolver s→0.1% (scaled)  ×faster  peak MB"
-        )
+        print(Self.header)
       }
       for name in only.split(separator: ",").map(String.init) {
         let counts = name.hasPrefix("river") ? [1] : (name == "flop" ? flopCounts : threadCounts)
         for count in counts {
-          let row = try measure(name, threads: count, scale: scale)
-          rows.append(row)
-          if !json { print(Self.line(row)) }
-          fflush(nil)
+          for compress in name == "flop" && compressedFlop ? [false, true] : [false] {
+            let row = try measure(name, threads: count, compress: compress, scale: scale)
+            rows.append(row)
+            if !json { print(Self.line(row)) }
+            fflush(nil)
+          }
         }
       }
       if json { print(try JSONOutput.string(rows)) }
     }
 
-    func measure(_ name: String, threads: Int, scale: Double?) throws -> Row {
+    func measure(_ name: String, threads: Int, compress: Bool, scale: Double?) throws -> Row {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
       let every = name == "flop" ? 10 : (name.hasPrefix("river") ? 1 : 5)
-      process.arguments = [
-        "solve", "\(spots)/\(name).spot", "--accuracy", "0.1%", "--iterations", "3000", "--threads", "\(threads)",
-        "--eval-every", "\(every)", "--json",
-      ]
+      process.arguments =
+        [
+          "solve", "\(spots)/\(name).spot", "--accuracy", "0.1%", "--iterations", "3000", "--threads", "\(threads)",
+          "--eval-every", "\(every)", "--json",
+        ] + (compress ? ["--compress"] : [])
       let pipe = Pipe()
       process.standardOutput = pipe
       try process.run()
@@ -123,7 +127,8 @@ extension Skeptic.Bench {
       let iterations = result["iterations"] as? Int ?? 0
       let solveSeconds = result["solveSeconds"] as? Double ?? 0
       var row = Row(
-        spot: name, threads: threads, iterationsToHalfPercent: first(0.5).map { Int($0[0]) },
+        spot: compress ? name + " 16-bit" : name, threads: threads,
+        iterationsToHalfPercent: first(0.5).map { Int($0[0]) },
         iterationsToTenthPercent: first(0.1).map { Int($0[0]) }, secondsToHalfPercent: first(0.5)?[1],
         secondsToTenthPercent: first(0.1)?[1],
         millisecondsPerIteration: solveSeconds / Double(max(iterations, 1)) * 1000,
@@ -139,17 +144,26 @@ extension Skeptic.Bench {
       return row
     }
 
+    static let header =
+      "spot            thr  it→0.5%  it→0.1%   s→0.5%    s→0.1%    ms/it  peak MB │ TexasSolver ×faster  peak MB\n"
+      + "                                                                          │ s→0.1% (scaled)"
+
     static func line(_ row: Row) -> String {
-      func number(_ value: Int?) -> String { value.map { String($0) } ?? "–" }
-      func seconds(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
-      let left = String(
-        format: "%-11@ %7d  %7@  %7@  %7@  %8@  %6.2f  %8.0f", row.spot, row.threads,
-        number(row.iterationsToHalfPercent), number(row.iterationsToTenthPercent), seconds(row.secondsToHalfPercent),
-        seconds(row.secondsToTenthPercent), row.millisecondsPerIteration, row.peakMegabytes)
-      let right = String(
-        format: " │ %27@  %7@  %7.0f", seconds(row.texasSolverSecondsToTenthPercentScaled),
-        row.speedupOverTexasSolver.map { String(format: "%.1f×", $0) } ?? "–", row.texasSolverPeakMegabytes ?? 0)
-      return left + right
+      func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+      }
+      func number(_ value: Int?, _ width: Int) -> String { pad(value.map { String($0) } ?? "–", width) }
+      func seconds(_ value: Double?, _ width: Int) -> String {
+        pad(value.map { String(format: "%.3f", $0) } ?? "–", width)
+      }
+      let name = row.spot + String(repeating: " ", count: max(0, 16 - row.spot.count))
+      return name + pad("\(row.threads)", 3) + number(row.iterationsToHalfPercent, 9)
+        + number(row.iterationsToTenthPercent, 9) + seconds(row.secondsToHalfPercent, 9)
+        + seconds(row.secondsToTenthPercent, 10) + pad(String(format: "%.2f", row.millisecondsPerIteration), 9)
+        + pad(String(format: "%.0f", row.peakMegabytes), 9) + " │"
+        + seconds(row.texasSolverSecondsToTenthPercentScaled, 12)
+        + pad(row.speedupOverTexasSolver.map { String(format: "%.1f×", $0) } ?? "–", 9)
+        + pad(String(format: "%.0f", row.texasSolverPeakMegabytes ?? 0), 9)
     }
   }
 }

@@ -61,6 +61,8 @@ extension Skeptic {
     var beta: Double?
     @Option(help: "DCFR's γ (averaging exponent; default 2).")
     var gamma: Double?
+    @Flag(help: "Keep the solver's tables in 16 bits: half the memory, a little slower.")
+    var compress = false
     @Option(parsing: .unconditional, help: "Measure exploitability every N iterations.")
     var evalEvery: Int = 10
     @Option(help: "Refuse a spot that needs more memory than this, such as 4G or 500M (default: 80 % of RAM).")
@@ -118,7 +120,7 @@ extension Skeptic {
       let solver: SpotSolver
       do {
         game = try SpotGame(spot: spot, maxMemory: allowed)
-        solver = try SpotSolver(game: game, algorithm: algorithm, threads: threads)
+        solver = try SpotSolver(game: game, algorithm: algorithm, threads: threads, compressed: compress)
       } catch {
         throw CommandError(error)
       }

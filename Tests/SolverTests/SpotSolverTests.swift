@@ -172,6 +172,28 @@ import Testing
     #expect(result.iterations < 400)
   }
 
+  /// 16-bit tables (one exponent per hand) reach the same targets with half the table memory, and
+  /// keep the same bits for any thread count.
+  @Test func compressedTablesConverge() throws {
+    for (name, accuracy) in [("river-spr5", 0.1), ("turn-spr1", 0.1)] {
+      let spot = try Self.spotFile(name)
+      let plain = try SpotSolver(game: SpotGame(spot: spot))
+      let solver = try SpotSolver(game: SpotGame(spot: spot), compressed: true)
+      let result = solver.run(SpotSolver.Limits(accuracy: accuracy, iterations: 1_000))
+      #expect(result.reachedAccuracy, "\(name): \(result.evaluation.exploitabilityPercentOfPot)%")
+      #expect(result.iterations < 400)
+      #expect(solver.bytes - plain.bytes < -(solver.game.tableSize * 3))
+    }
+    let spot = try Self.spotFile("turn-spr1")
+    var tables: [[Float]] = []
+    for threads in [1, 2] {
+      let solver = try SpotSolver(game: SpotGame(spot: spot), threads: threads, compressed: true)
+      let result = solver.run(SpotSolver.Limits(accuracy: 1e-9, iterations: 8))
+      tables.append(SpotSolution(solver: solver, result: result).sums)
+    }
+    #expect(tables[0] == tables[1])
+  }
+
   /// Chance nodes split across threads sum in card order: the same bits for any thread count.
   @Test func threadsGiveTheSameBits() throws {
     let spot = try Self.spotFile("turn-spr1")

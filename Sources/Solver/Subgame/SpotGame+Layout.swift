@@ -12,6 +12,7 @@ extension SpotGame {
     /// Permutation indices for the chance nodes' mirrored cards.
     var mirrors: [UInt8] = []
     var tableSize = 0
+    var exponentCount = 0
     /// Final boards (bits) in the order their showdown tables are numbered.
     var finalBoards: [UInt64] = []
     var boardIndex: [UInt64: Int32] = [:]
@@ -38,6 +39,8 @@ extension SpotGame {
         node.kind = UInt8(player)
         node.childCount = UInt8(source.children.count)
         node.offset = tableSize
+        node.exponentOffset = Int32(exponentCount)
+        exponentCount += handCounts[player]
         tableSize += source.children.count * handCounts[player]
         node.firstChild = Int32(nodes.count)
         nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: source.children.count))
@@ -140,5 +143,5 @@ extension SpotGame {
 extension SpotNode {
   static let placeholder = SpotNode(
     kind: 255, childCount: 0, card: 255, mirrorCount: 0, betting: -1, firstChild: -1, showdownBoard: -1,
-    mirrorStart: 0, offset: 0, value: 0)
+    mirrorStart: 0, exponentOffset: -1, offset: 0, value: 0)
 }

@@ -20,8 +20,9 @@ public final class SpotGame: @unchecked Sendable {
   let sameHand: [[Int32]]
   /// Hands holding each card: `withCard[player][card]`.
   let withCard: [[[Int32]]]
-  /// The nodes, root first.
-  let nodes: [SpotNode]
+  /// The nodes, root first: one flat allocation the solver walks directly (never written after
+  /// the layout).
+  let nodes: UnsafeMutableBufferPointer<SpotNode>
   /// Floats per table (regrets, strategy sums): the sum over decision nodes of actions × hands.
   public let tableSize: Int
   /// Per final board and player, hands that miss the board sorted by rank (weakest first) and
@@ -32,6 +33,8 @@ public final class SpotGame: @unchecked Sendable {
   public let pairWeight: Double
   /// The suit permutations that leave the spot unchanged.
   let symmetry: SuitSymmetry
+  /// One per hand per decision node: the exponents of compressed tables.
+  let exponentCount: Int
   /// Permutation indices of chance nodes' mirrored cards (see ``SpotNode/mirrorCount``).
   let mirrors: [UInt8]
 
@@ -92,8 +95,11 @@ public final class SpotGame: @unchecked Sendable {
     layout.expand(
       betting: 0, board: boardSet, boardCount: spot.board.count, card: 255,
       valid: Array(symmetry.permutations.indices), into: nil)
-    nodes = layout.nodes
+    nodes = .allocate(capacity: layout.nodes.count)
+    _ = nodes.initialize(from: layout.nodes)
+    layout.nodes = []
     mirrors = layout.mirrors
+    exponentCount = layout.exponentCount
     tableSize = layout.tableSize
     let evaluator = HandEvaluator.shared
     var sortedHands: [[[Int32]]] = []
@@ -118,6 +124,8 @@ public final class SpotGame: @unchecked Sendable {
     self.sortedHands = sortedHands
     self.sortedRanks = sortedRanks
   }
+
+  deinit { nodes.deallocate() }
 
   /// `923 MB`, `1.2 GB`.
   public static func megabytes(_ bytes: Int) -> String {

@@ -16,6 +16,8 @@ struct SpotNode: Sendable {
   /// A showdown's final-board table.
   var showdownBoard: Int32
   var mirrorStart: Int32
+  /// Where a decision node's per-hand exponents start in compressed tables.
+  var exponentOffset: Int32
   /// Where a decision node's `actions × hands` slices start in the regret and strategy tables.
   var offset: Int
   /// What the winner of a fold or showdown gains (half the starting pot plus the loser's chips

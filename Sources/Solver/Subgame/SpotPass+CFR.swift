@@ -48,12 +48,28 @@ extension SpotPass {
     case SpotNode.decision0, SpotNode.decision1:
       let actions = Int(node.childCount)
       let first = Int(node.firstChild)
-      let regret = regrets + node.offset
       if Int(node.kind) == player {
         let strategy = scratch
         let values = strategy + actions * n
         let childOwn = values + actions * n
-        let rest = childOwn + n
+        var rest = childOwn + n
+        let regret: UnsafeMutablePointer<Float>
+        let sum: UnsafeMutablePointer<Float>
+        let exponents = Int(node.exponentOffset)
+        if compressed {
+          regret = rest
+          sum = rest + actions * n
+          rest += 2 * actions * n
+          BlockFloat.decode(
+            regrets16 + node.offset, exponents: regretExponents + exponents, actions: actions, hands: n,
+            into: regret, scratch: rest)
+          BlockFloat.decode(
+            sums16 + node.offset, exponents: sumExponents + exponents, actions: actions, hands: n, into: sum,
+            scratch: rest)
+        } else {
+          regret = regrets + node.offset
+          sum = sums + node.offset
+        }
         regretMatching(regret, actions: actions, hands: n, into: strategy, total: out)
         for action in 0..<actions {
           let row = strategy + action * n
@@ -80,12 +96,19 @@ extension SpotPass {
             }
           }
         }
-        let sum = sums + node.offset
         let discount = sumDiscount
         for action in 0..<actions {
           let slot = sum + action * n
           let row = strategy + action * n
           for hand in 0..<n { slot[hand] = slot[hand] * discount + own[hand] * row[hand] }
+        }
+        if compressed {
+          BlockFloat.encode(
+            regret, actions: actions, hands: n, into: regrets16 + node.offset, exponents: regretExponents + exponents,
+            scratch: rest)
+          BlockFloat.encode(
+            sum, actions: actions, hands: n, into: sums16 + node.offset, exponents: sumExponents + exponents,
+            scratch: rest)
         }
       } else {
         let m = handCount(1 - player)
@@ -93,7 +116,14 @@ extension SpotPass {
         let childReach = strategy + actions * m
         let values = childReach + m
         let rest = values + n
-        regretMatching(regret, actions: actions, hands: m, into: strategy, total: childReach)
+        if compressed {
+          BlockFloat.decode(
+            regrets16 + node.offset, exponents: regretExponents + Int(node.exponentOffset), actions: actions,
+            hands: m, into: strategy, scratch: childReach)
+          regretMatching(strategy, actions: actions, hands: m, into: strategy, total: childReach)
+        } else {
+          regretMatching(regrets + node.offset, actions: actions, hands: m, into: strategy, total: childReach)
+        }
         for action in 0..<actions {
           let row = strategy + action * m
           for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] }

@@ -14,18 +14,23 @@ extension SpotPass {
     at offset: Int, actions: Int, hands: Int, into strategy: UnsafeMutablePointer<Double>,
     total: UnsafeMutablePointer<Double>
   ) {
-    let sum = sums + offset
+    let count = actions * hands
+    if compressed {
+      for index in 0..<count { strategy[index] = Double(sums16[offset + index]) }
+      // Each hand's values share its exponent; normalising per hand cancels it.
+    } else {
+      for index in 0..<count { strategy[index] = Double(sums[offset + index]) }
+    }
     total.update(repeating: 0, count: hands)
     for action in 0..<actions {
-      let row = sum + action * hands
-      for hand in 0..<hands { total[hand] += Double(row[hand]) }
+      let row = strategy + action * hands
+      for hand in 0..<hands { total[hand] += row[hand] }
     }
     let uniform = 1 / Double(actions)
     for action in 0..<actions {
-      let row = sum + action * hands
       let target = strategy + action * hands
       for hand in 0..<hands {
-        target[hand] = total[hand] > 0 ? Double(row[hand]) / total[hand] : uniform
+        target[hand] = total[hand] > 0 ? target[hand] / total[hand] : uniform
       }
     }
   }

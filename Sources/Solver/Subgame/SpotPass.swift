@@ -8,6 +8,13 @@ struct SpotPass: @unchecked Sendable {
   let nodes: UnsafePointer<SpotNode>
   let regrets: UnsafeMutablePointer<Float>
   let sums: UnsafeMutablePointer<Float>
+  /// With 16-bit tables: regrets as Int16 and sums as UInt16 with one exponent per hand per node
+  /// (``BlockFloat``), at `exponentOffset`.
+  let compressed: Bool
+  let regrets16: UnsafeMutablePointer<Int16>
+  let sums16: UnsafeMutablePointer<UInt16>
+  let regretExponents: UnsafeMutablePointer<UInt8>
+  let sumExponents: UnsafeMutablePointer<UInt8>
   let handCount0: Int
   let handCount1: Int
   /// Two cards per hand.

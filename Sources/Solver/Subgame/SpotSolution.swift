@@ -29,7 +29,7 @@ public struct SpotSolution: Sendable {
       spot: solver.game.spot.text, algorithm: solver.algorithm == .dcfr ? "dcfr" : solver.algorithm.description,
       iterations: solver.iteration,
       seconds: result.seconds, evaluation: result.evaluation, tableSize: solver.game.tableSize)
-    sums = Array(UnsafeBufferPointer(start: solver.sums, count: solver.game.tableSize))
+    sums = solver.strategySums()
   }
 
   /// Writes the solution atomically.

@@ -151,9 +151,9 @@ extension SpotSolver {
     var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: actions)
     for hand in 0..<n {
       var total = 0.0
-      for action in 0..<actions { total += Double(sums[node.offset + action * n + hand]) }
+      for action in 0..<actions { total += storedSum(node.offset + action * n + hand) }
       for action in 0..<actions {
-        rows[action][hand] = total > 0 ? Double(sums[node.offset + action * n + hand]) / total : 1 / Double(actions)
+        rows[action][hand] = total > 0 ? storedSum(node.offset + action * n + hand) / total : 1 / Double(actions)
       }
     }
     return rows

@@ -3,7 +3,7 @@ import Foundation
 /// Solves a ``SpotGame`` with a member of the CFR family, vectorised over hands.
 ///
 /// Regrets and strategy sums are 32-bit floats in two flat tables, one `actions × hands` slice
-/// per decision node; values are accumulated in Double where they are summed over hands.
+/// per decision node (or, compressed, 16-bit integers with one scale per slice: half the memory); values are accumulated in Double where they are summed over hands.
 /// Players update in turn (alternating updates). Chance nodes split their cards across threads
 /// and sum the results in card order, so every thread count gives the same bits.
 ///
@@ -21,11 +21,18 @@ public final class SpotSolver: @unchecked Sendable {
   public let algorithm: Algorithm
   /// Threads used at chance nodes.
   public let threads: Int
+  /// Whether the tables are 16-bit.
+  public let compressed: Bool
   /// Iterations done (each updates both players).
   public private(set) var iteration = 0
 
   let regrets: UnsafeMutablePointer<Float>
   let sums: UnsafeMutablePointer<Float>
+  let regrets16: UnsafeMutablePointer<Int16>
+  let sums16: UnsafeMutablePointer<UInt16>
+  let regretExponents: UnsafeMutablePointer<UInt8>
+  let sumExponents: UnsafeMutablePointer<UInt8>
+  /// The game's nodes (the game owns them and outlives every pass through ``game``).
   let nodes: UnsafeMutablePointer<SpotNode>
   let hands: UnsafeMutablePointer<UInt8>
   let twins: UnsafeMutablePointer<Int32>
@@ -46,19 +53,33 @@ public final class SpotSolver: @unchecked Sendable {
   /// Makes a solver with zeroed tables.
   ///
   /// - Throws: ``SolverError`` when the algorithm is one the spot solver does not run (PCFR+).
-  public init(game: SpotGame, algorithm: Algorithm = .dcfr, threads: Int = 1) throws(SolverError) {
+  /// - Parameter compressed: keep the tables in 16 bits (half the memory; a little slower).
+  public init(game: SpotGame, algorithm: Algorithm = .dcfr, threads: Int = 1, compressed: Bool = false)
+    throws(SolverError)
+  {
     if case .predictivePlus = algorithm {
       throw SolverError(.badParameter, "the spot solver runs cfr, cfr+, lcfr and dcfr; pcfr+ is for full games")
     }
     self.game = game
     self.algorithm = algorithm
     self.threads = max(1, threads)
-    regrets = .allocate(capacity: max(game.tableSize, 1))
-    regrets.initialize(repeating: 0, count: max(game.tableSize, 1))
-    sums = .allocate(capacity: max(game.tableSize, 1))
-    sums.initialize(repeating: 0, count: max(game.tableSize, 1))
-    nodes = .allocate(capacity: game.nodes.count)
-    _ = UnsafeMutableBufferPointer(start: nodes, count: game.nodes.count).initialize(from: game.nodes)
+    self.compressed = compressed
+    let wide = compressed ? 1 : max(game.tableSize, 1)
+    let narrow = compressed ? max(game.tableSize, 1) : 1
+    regrets = .allocate(capacity: wide)
+    regrets.initialize(repeating: 0, count: wide)
+    sums = .allocate(capacity: wide)
+    sums.initialize(repeating: 0, count: wide)
+    regrets16 = .allocate(capacity: narrow)
+    regrets16.initialize(repeating: 0, count: narrow)
+    sums16 = .allocate(capacity: narrow)
+    sums16.initialize(repeating: 0, count: narrow)
+    let exponents = compressed ? max(game.exponentCount, 1) : 1
+    regretExponents = .allocate(capacity: exponents)
+    regretExponents.initialize(repeating: 0, count: exponents)
+    sumExponents = .allocate(capacity: exponents)
+    sumExponents.initialize(repeating: 0, count: exponents)
+    nodes = game.nodes.baseAddress!
     let counts = game.handCounts
     hands = .allocate(capacity: 2 * (counts[0] + counts[1]))
     hands.initialize(from: game.cards[0] + game.cards[1], count: 2 * (counts[0] + counts[1]))
@@ -107,7 +128,10 @@ public final class SpotSolver: @unchecked Sendable {
   deinit {
     for pointer in [regrets, sums, scratchFloats] as [UnsafeMutablePointer<Float>] { pointer.deallocate() }
     scratchDoubles.deallocate()
-    nodes.deallocate()
+    regrets16.deallocate()
+    sums16.deallocate()
+    regretExponents.deallocate()
+    sumExponents.deallocate()
     mirrors.deallocate()
     handMaps.deallocate()
     hands.deallocate()
@@ -132,12 +156,13 @@ public final class SpotSolver: @unchecked Sendable {
       widest = max(widest, node.children.count)
     }
     let hands = max(game.handCounts[0], game.handCounts[1], 1)
-    return (deepest + 2) * (2 * widest + 4 + 52) * hands
+    return (deepest + 2) * (4 * widest + 4 + 52) * hands
   }
 
   /// Bytes held: the two tables, the nodes, the hand tables and the scratch.
   public var bytes: Int {
-    game.tableSize * 8 + game.nodes.count * MemoryLayout<SpotNode>.stride + sortedStart[2 * game.sortedHands.count] * 6
+    game.tableSize * (compressed ? 4 : 8) + (compressed ? 2 * game.exponentCount : 0) + game.nodes.count
+      * MemoryLayout<SpotNode>.stride + sortedStart[2 * game.sortedHands.count] * 6
       + scratchStride * (threads + 1) * 12
   }
 
@@ -163,7 +188,9 @@ public final class SpotSolver: @unchecked Sendable {
     }
     let counts = game.handCounts
     return SpotPass(
-      nodes: nodes, regrets: regrets, sums: sums, handCount0: counts[0], handCount1: counts[1], cards0: hands,
+      nodes: nodes, regrets: regrets, sums: sums, compressed: compressed, regrets16: regrets16, sums16: sums16,
+      regretExponents: regretExponents, sumExponents: sumExponents, handCount0: counts[0], handCount1: counts[1],
+      cards0: hands,
       cards1: hands + 2 * counts[0], same0: twins, same1: twins + counts[0], withCardStart0: cardStarts,
       withCardStart1: cardStarts + 53, withCardList0: cardLists, withCardList1: cardLists,
       sortedStart: sortedStart, sortedHand: sortedHand, sortedRank: sortedRank, mirrors: mirrors, handMaps: handMaps,
@@ -209,6 +236,24 @@ public final class SpotSolver: @unchecked Sendable {
 }
 
 extension SpotSolver {
+  /// The strategy sums as floats (decoded from 16 bits when compressed).
+  public func strategySums() -> [Float] {
+    guard compressed else { return Array(UnsafeBufferPointer(start: sums, count: game.tableSize)) }
+    var result = [Float](repeating: 0, count: game.tableSize)
+    for node in game.nodes where node.kind <= SpotNode.decision1 {
+      let count = Int(node.childCount) * game.handCounts[Int(node.kind)]
+      let n = game.handCounts[Int(node.kind)]
+      for index in node.offset..<(node.offset + count) {
+        let exponent = Int32(sumExponents[Int(node.exponentOffset) + (index - node.offset) % n])
+        result[index] = Float(sums16[index]) * BlockFloat.power(exponent - 15)
+      }
+    }
+    return result
+  }
+
+  /// One stored strategy sum, without its hand's exponent (enough for normalising over actions).
+  func storedSum(_ index: Int) -> Double { compressed ? Double(sums16[index]) : Double(sums[index]) }
+
   /// Sets the iteration count of a solver whose sums were loaded from a file.
   func restore(iteration: Int) { self.iteration = iteration }
 }

@@ -1,0 +1,106 @@
+/// 16-bit storage for `actions × hands` slices with one exponent per hand (block floating point):
+/// each hand's values share the exponent of its largest magnitude and keep 15 bits (signed) or 16
+/// bits (unsigned) below it.
+///
+/// Regret matching and average strategies normalise each hand over its actions, so what they
+/// need is precision relative to the hand's own largest value, which this gives whatever the
+/// spread between hands. All loops are branch-free integer and float arithmetic, so they vectorise.
+enum BlockFloat {
+  /// Float bits of 1.5 · 2²³: adding it rounds a float of magnitude below 2²² to an integer held
+  /// in the low mantissa bits.
+  @usableFromInline static let magic: Float = 12_582_912
+  @usableFromInline static let magicBits: Int32 = 0x4B40_0000
+
+  /// 2^(bits − 127) as a float, for biased exponent bits in 1…254.
+  @inline(__always) static func power(_ bits: Int32) -> Float {
+    Float(bitPattern: UInt32(truncatingIfNeeded: min(max(bits, 0), 254)) << 23)
+  }
+
+  /// Stores signed values; `exponents[hand]` gets each hand's shared exponent.
+  @inline(__always)
+  static func encode(
+    _ values: UnsafePointer<Float>, actions: Int, hands: Int, into stored: UnsafeMutablePointer<Int16>,
+    exponents: UnsafeMutablePointer<UInt8>, scratch: UnsafeMutablePointer<Float>
+  ) {
+    shareExponents(values, actions: actions, hands: hands, signed: true, exponents: exponents, scratch: scratch)
+    for action in 0..<actions {
+      let row = values + action * hands
+      let target = stored + action * hands
+      for hand in 0..<hands {
+        let scaled = row[hand] * scratch[hand] + magic
+        let integer = min(max(Int32(bitPattern: scaled.bitPattern) &- magicBits, -32_767), 32_767)
+        target[hand] = Int16(truncatingIfNeeded: integer)
+      }
+    }
+  }
+
+  /// Reads signed values back.
+  @inline(__always)
+  static func decode(
+    _ stored: UnsafePointer<Int16>, exponents: UnsafePointer<UInt8>, actions: Int, hands: Int,
+    into values: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+  ) {
+    // A hand's values are q · 2^(E − 141): biased exponent bits E − 14.
+    for hand in 0..<hands { scratch[hand] = power(Int32(exponents[hand]) &- 14) }
+    for action in 0..<actions {
+      let row = stored + action * hands
+      let target = values + action * hands
+      for hand in 0..<hands { target[hand] = Float(row[hand]) * scratch[hand] }
+    }
+  }
+
+  /// Stores non-negative values.
+  @inline(__always)
+  static func encode(
+    _ values: UnsafePointer<Float>, actions: Int, hands: Int, into stored: UnsafeMutablePointer<UInt16>,
+    exponents: UnsafeMutablePointer<UInt8>, scratch: UnsafeMutablePointer<Float>
+  ) {
+    shareExponents(values, actions: actions, hands: hands, signed: false, exponents: exponents, scratch: scratch)
+    for action in 0..<actions {
+      let row = values + action * hands
+      let target = stored + action * hands
+      for hand in 0..<hands {
+        let scaled = row[hand] * scratch[hand] + magic
+        let integer = min(max(Int32(bitPattern: scaled.bitPattern) &- magicBits, 0), 65_535)
+        target[hand] = UInt16(truncatingIfNeeded: integer)
+      }
+    }
+  }
+
+  /// Reads non-negative values back.
+  @inline(__always)
+  static func decode(
+    _ stored: UnsafePointer<UInt16>, exponents: UnsafePointer<UInt8>, actions: Int, hands: Int,
+    into values: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+  ) {
+    // q · 2^(E − 142): biased exponent bits E − 15.
+    for hand in 0..<hands { scratch[hand] = power(Int32(exponents[hand]) &- 15) }
+    for action in 0..<actions {
+      let row = stored + action * hands
+      let target = values + action * hands
+      for hand in 0..<hands { target[hand] = Float(row[hand]) * scratch[hand] }
+    }
+  }
+
+  /// Each hand's largest magnitude's exponent E (clamped to 16…254) into `exponents`, and the
+  /// multiplier that brings its values under 2¹⁵ (signed) or 2¹⁶ into `scratch`.
+  @inline(__always)
+  static func shareExponents(
+    _ values: UnsafePointer<Float>, actions: Int, hands: Int, signed: Bool, exponents: UnsafeMutablePointer<UInt8>,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
+    scratch.update(repeating: 0, count: hands)
+    for action in 0..<actions {
+      let row = values + action * hands
+      for hand in 0..<hands { scratch[hand] = max(scratch[hand], abs(row[hand])) }
+    }
+    // |x| < 2^(E − 126); times 2^(141 − E) (signed) or 2^(142 − E) it is under 2^15 or 2^16.
+    let top: Int32 = signed ? 268 : 269
+    for hand in 0..<hands {
+      let bits = Int32(bitPattern: scratch[hand].bitPattern >> 23) & 0xFF
+      let exponent = min(max(bits, 16), 254)
+      exponents[hand] = UInt8(truncatingIfNeeded: exponent)
+      scratch[hand] = power(top &- exponent)
+    }
+  }
+}
