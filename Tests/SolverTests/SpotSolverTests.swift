@@ -198,7 +198,7 @@ import Testing
   @Test func threadsGiveTheSameBits() throws {
     let spot = try Self.spotFile("turn-spr1")
     var tables: [[Float]] = []
-    for threads in [1, 2, 3] {
+    for threads in [1, 2, 3, 4] {
       let solver = try SpotSolver(game: SpotGame(spot: spot), threads: threads)
       for _ in 0..<5 { solver.iterate() }
       let result = solver.run(SpotSolver.Limits(accuracy: 1e-9, iterations: 5))
@@ -207,6 +207,7 @@ import Testing
     }
     #expect(tables[0] == tables[1])
     #expect(tables[0] == tables[2])
+    #expect(tables[0] == tables[3])
   }
 
   /// A solution saved and loaded gives the same evaluation and node views; a damaged file is refused.

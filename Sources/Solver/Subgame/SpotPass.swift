@@ -44,6 +44,8 @@ struct SpotPass: @unchecked Sendable {
   /// Regret matching+: regrets floored at zero after each update.
   let floorsRegrets: Bool
   let threads: Int
+  /// The solver's worker threads (nil with one thread).
+  let pool: SpotThreadPool?
   /// Each worker's scratch (worker w at `workerFloats + w * workerStride`).
   let workerFloats: UnsafeMutablePointer<Float>
   let workerDoubles: UnsafeMutablePointer<Double>
@@ -66,8 +68,12 @@ struct SpotPass: @unchecked Sendable {
 
   /// Runs `body(k, worker)` for k in 0..<count on `threads` threads, each k exactly once.
   func parallelFor(_ count: Int, _ body: (Int, Int) -> Void) {
-    let next = Atomic<Int>(0)
     // Each k writes only its own slice of the caller's buffers and its own subtree's table slots.
+    if let pool {
+      pool.run(count, body)
+      return
+    }
+    let next = Atomic<Int>(0)
     nonisolated(unsafe) let body = body
     DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
       while true {

@@ -45,6 +45,8 @@ public final class SpotSolver: @unchecked Sendable {
   let mirrors: UnsafeMutablePointer<UInt8>
   let handMaps: UnsafeMutablePointer<Int32>
   let scratchDoubles: UnsafeMutablePointer<Double>
+  /// Worker threads for chance nodes, when there is more than one thread.
+  let pool: SpotThreadPool?
   /// Floats (or doubles) per thread's scratch.
   let scratchStride: Int
   /// Per player, ``checkDown(_:)``: it does not depend on the strategy, so it is computed once.
@@ -117,6 +119,7 @@ public final class SpotSolver: @unchecked Sendable {
     let maps = game.symmetry.handMaps.flatMap { $0[0] + $0[1] }
     handMaps = .allocate(capacity: maps.count)
     handMaps.initialize(from: maps, count: maps.count)
+    pool = self.threads > 1 ? SpotThreadPool(threads: self.threads) : nil
     scratchStride = SpotSolver.scratchSize(game)
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
@@ -126,6 +129,7 @@ public final class SpotSolver: @unchecked Sendable {
   }
 
   deinit {
+    pool?.stop()
     for pointer in [regrets, sums, scratchFloats] as [UnsafeMutablePointer<Float>] { pointer.deallocate() }
     scratchDoubles.deallocate()
     regrets16.deallocate()
@@ -195,7 +199,7 @@ public final class SpotSolver: @unchecked Sendable {
       withCardStart1: cardStarts + 53, withCardList0: cardLists, withCardList1: cardLists,
       sortedStart: sortedStart, sortedHand: sortedHand, sortedRank: sortedRank, mirrors: mirrors, handMaps: handMaps,
       positiveDiscount: Float(positive),
-      negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads,
+      negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads, pool: pool,
       workerFloats: scratchFloats + scratchStride, workerDoubles: scratchDoubles + scratchStride,
       workerStride: scratchStride)
   }
