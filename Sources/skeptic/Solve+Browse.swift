@@ -28,7 +28,8 @@ extension Skeptic.Solve {
       }
     }
     if json {
-      print(try JSONOutput.string(SpotNodeJSON(view)))
+      let tree = try SpotTreeJSON.build(solver: solver, line: view.line, top: view, depth: depth ?? Int.max)
+      print(try JSONOutput.string(tree))
       return
     }
     let header = solution.header
@@ -41,14 +42,37 @@ extension Skeptic.Solve {
   }
 }
 
+/// A node of a solution and the strategy below it, as JSON.
+final class SpotTreeJSON: Encodable {
+  let node: SpotNodeJSON
+  /// The nodes one move or card on, keyed by that move or card.
+  let children: [String: SpotTreeJSON]?
+
+  init(node: SpotNodeJSON, children: [String: SpotTreeJSON]?) {
+    self.node = node
+    self.children = children
+  }
+
+  /// The tree under `line`, `depth` moves and cards deep (the top node with EVs and equities).
+  static func build(solver: SpotSolver, line: [String], top: SpotNodeView?, depth: Int) throws -> SpotTreeJSON {
+    let view = try top ?? solver.view(line: line.joined(separator: ","), figures: false)
+    guard depth > 0, !view.next.isEmpty else { return SpotTreeJSON(node: SpotNodeJSON(view), children: nil) }
+    var children: [String: SpotTreeJSON] = [:]
+    for token in view.next {
+      children[token] = try build(solver: solver, line: line + [token], top: nil, depth: depth - 1)
+    }
+    return SpotTreeJSON(node: SpotNodeJSON(view), children: children)
+  }
+}
+
 /// A node of a solution as JSON.
 struct SpotNodeJSON: Encodable {
   struct Combo: Encodable {
     var hand: String
     var weight: Double
     var strategy: [Double]
-    var ev: Double
-    var equity: Double
+    var ev: Double?
+    var equity: Double?
   }
   var line: [String]
   var board: [String]
@@ -73,7 +97,7 @@ struct SpotNodeJSON: Encodable {
     combos = view.hands.indices.filter { view.reach[$0] > 0 }.map { hand in
       Combo(
         hand: view.hands[hand].description, weight: view.reach[hand], strategy: view.strategy.map { $0[hand] },
-        ev: view.ev[hand], equity: view.equity[hand])
+        ev: view.ev.isEmpty ? nil : view.ev[hand], equity: view.equity.isEmpty ? nil : view.equity[hand])
     }
     next = view.next
   }

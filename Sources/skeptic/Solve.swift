@@ -79,6 +79,10 @@ extension Skeptic {
     var line: String?
     @Flag(help: "With --show: each combination's strategy, EV and equity.")
     var combos = false
+    @Option(
+      parsing: .unconditional,
+      help: "With --show --json: how many moves and cards below --line to include (default: the whole tree).")
+    var depth: Int?
     @Option(help: "With --show: write the 13×13 grid as an SVG picture.")
     var svg: String?
 
@@ -119,7 +123,7 @@ extension Skeptic {
       let game: SpotGame
       let solver: SpotSolver
       do {
-        game = try SpotGame(spot: spot, maxMemory: allowed)
+        game = try SpotGame(spot: spot, maxMemory: allowed, compressedTables: compress)
         solver = try SpotSolver(game: game, algorithm: algorithm, threads: threads, compressed: compress)
       } catch {
         throw CommandError(error)

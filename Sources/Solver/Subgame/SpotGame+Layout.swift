@@ -96,7 +96,9 @@ extension SpotGame {
     var bytes: Int
   }
 
-  static func estimate(tree: BettingTree, board: [Card], handCounts: [Int], symmetry: SuitSymmetry) -> Estimate {
+  static func estimate(
+    tree: BettingTree, board: [Card], handCounts: [Int], symmetry: SuitSymmetry, compressed: Bool
+  ) -> Estimate {
     // Copies of a street's nodes: one per class of runs of cards dealt since the spot's street.
     var counts: [Street: Int] = [:]
     var boards: [(CardSet, [Int])] = [(CardSet(board), Array(symmetry.permutations.indices))]
@@ -134,7 +136,7 @@ extension SpotGame {
     }
     let hands = handCounts[0] + handCounts[1]
     let bytes =
-      floats * 2 * MemoryLayout<Float>.stride + nodes * MemoryLayout<SpotNode>.stride + finalBoards * hands * 6
+      floats * (compressed ? 5 : 8) + nodes * MemoryLayout<SpotNode>.stride + finalBoards * hands * 6
       + 8 << 20
     return Estimate(nodes: nodes, tableFloats: floats, bytes: bytes)
   }

@@ -48,8 +48,11 @@ public final class SpotGame: @unchecked Sendable {
   ///     before anything large is allocated.
   ///   - isomorphism: solve one card of each class of suit-isomorphic cards (when the board and
   ///     both ranges are symmetric in some suits) and copy its values to the others.
+  ///   - compressedTables: estimate memory for 16-bit tables (``SpotSolver``'s `compressed`).
   /// - Throws: ``SpotError`` with code `tooLarge` and the estimate when the spot would not fit.
-  public init(spot: Spot, maxMemory: Int = Int.max, isomorphism: Bool = true) throws(SpotError) {
+  public init(spot: Spot, maxMemory: Int = Int.max, isomorphism: Bool = true, compressedTables: Bool = false)
+    throws(SpotError)
+  {
     self.spot = spot
     tree = try BettingTree(rules: spot.rules)
     let boardSet = CardSet(spot.board)
@@ -60,7 +63,8 @@ public final class SpotGame: @unchecked Sendable {
     self.hands = hands
     symmetry = SuitSymmetry(board: spot.board, hands: hands, enabled: isomorphism)
     let estimate = SpotGame.estimate(
-      tree: tree, board: spot.board, handCounts: hands.map(\.count), symmetry: symmetry)
+      tree: tree, board: spot.board, handCounts: hands.map(\.count), symmetry: symmetry,
+      compressed: compressedTables)
     guard estimate.bytes <= maxMemory else {
       throw SpotError(
         .tooLarge, field: "spot",

@@ -5,7 +5,10 @@ extension SpotSolver {
   /// `f`, `b50`, `r150`, `allin`) or, where a card comes, the card (`7c`).
   ///
   /// - Throws: ``SpotError`` naming the token and listing what could follow instead.
-  public func view(line text: String) throws(SpotError) -> SpotNodeView {
+  ///
+  /// - Parameter figures: compute each hand's EV and equity (a walk of the subtree); without,
+  ///   they are left empty.
+  public func view(line text: String, figures: Bool = true) throws(SpotError) -> SpotNodeView {
     let tokens = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     var index = 0
     var path: [Int] = [0]
@@ -59,7 +62,7 @@ extension SpotSolver {
       path.append(index)
       suitsAlongPath.append(suits)
     }
-    return view(path: path, suits: suitsAlongPath, tokens: tokens)
+    return view(path: path, suits: suitsAlongPath, tokens: tokens, figures: figures)
   }
 
   func continuations(_ index: Int, board: CardSet) -> [String] {
@@ -84,7 +87,7 @@ extension SpotSolver {
     }
   }
 
-  func view(path: [Int], suits: [[Int]], tokens: [String]) -> SpotNodeView {
+  func view(path: [Int], suits: [[Int]], tokens: [String], figures wanted: Bool) -> SpotNodeView {
     let index = path.last!
     let node = game.nodes[index]
     let betting = game.tree.nodes[Int(node.betting)]
@@ -134,9 +137,11 @@ extension SpotSolver {
       }
       var opponentReach = reach[1 - player]
       for hand in theirs.indices { opponentReach[theirs[hand]] = reach[1 - player][hand] }
-      let figures = handFigures(at: index, player: player, opponentReach: opponentReach)
-      view.ev = mine.map { figures.ev[$0] }
-      view.equity = mine.map { figures.equity[$0] }
+      if wanted {
+        let figures = handFigures(at: index, player: player, opponentReach: opponentReach)
+        view.ev = mine.map { figures.ev[$0] }
+        view.equity = mine.map { figures.equity[$0] }
+      }
     case SpotNode.chance: view.kind = "chance"
     case SpotNode.showdown: view.kind = "showdown"
     default: view.kind = "fold"
