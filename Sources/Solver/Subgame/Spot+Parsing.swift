@@ -104,10 +104,8 @@ extension Spot {
     } catch {
       throw SpotError(.badBoard, field: "board", "\(error)")
     }
-    guard let street = Street(boardCount: board.count) else {
-      throw SpotError(
-        .badBoard, field: "board", "\(board.count) cards; a spot's board has 3 (flop), 4 (turn) or 5 (river) cards")
-    }
+    // `Spot.init` refuses a board of another size, naming the field, before the rules are used.
+    let street = Street(boardCount: board.count) ?? .flop
     func integer(_ key: String) throws(SpotError) -> Int {
       let text = try required(key)
       guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {

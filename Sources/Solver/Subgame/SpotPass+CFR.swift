@@ -76,12 +76,7 @@ extension SpotPass {
           for hand in 0..<n { childOwn[hand] = own[hand] * row[hand] }
           cfr(first + action, player, reach, childOwn, values + action * n, rest, parallel: parallel)
         }
-        out.update(repeating: 0, count: n)
-        for action in 0..<actions {
-          let row = strategy + action * n
-          let value = values + action * n
-          for hand in 0..<n { out[hand] += row[hand] * value[hand] }
-        }
+        mix(values, by: strategy, actions: actions, hands: n, into: out)
         let positive = positiveDiscount
         let negative = negativeDiscount
         for action in 0..<actions {
@@ -124,15 +119,11 @@ extension SpotPass {
         } else {
           regretMatching(regrets + node.offset, actions: actions, hands: m, into: strategy, total: childReach)
         }
-        for action in 0..<actions {
-          let row = strategy + action * m
-          for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] }
-          if action == 0 {
-            cfr(first, player, childReach, own, out, rest, parallel: parallel)
-          } else {
-            cfr(first + action, player, childReach, own, values, rest, parallel: parallel)
-            for hand in 0..<n { out[hand] += values[hand] }
-          }
+        opponentActions(
+          first: first, actions: actions, player: player, strategy: strategy, reach: reach, out: out,
+          childReach: childReach, values: values
+        ) { child, childReach, result in
+          cfr(child, player, childReach, own, result, rest, parallel: parallel)
         }
       }
     case SpotNode.chance:
@@ -144,6 +135,43 @@ extension SpotPass {
       fold(player, reach, payoff: folder == player ? -node.value : node.value, out)
     default:
       showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out)
+    }
+  }
+
+  /// `out[hand]` = Σ over actions of `strategy[action][hand] × values[action][hand]`.
+  @inline(__always)
+  func mix<V: BinaryFloatingPoint>(
+    _ values: UnsafePointer<V>, by strategy: UnsafePointer<V>, actions: Int, hands: Int,
+    into out: UnsafeMutablePointer<V>
+  ) {
+    out.update(repeating: 0, count: hands)
+    for action in 0..<actions {
+      let row = strategy + action * hands
+      let value = values + action * hands
+      for hand in 0..<hands { out[hand] += row[hand] * value[hand] }
+    }
+  }
+
+  /// The opponent's decision: each action's child walked with the opponent's reach times its
+  /// strategy for that action (`strategy[action][opponent hand]`), the player's values summed
+  /// into `out` in action order. `childReach` and `values` are scratch for one row each.
+  @inline(__always)
+  func opponentActions<V: BinaryFloatingPoint>(
+    first: Int, actions: Int, player: Int, strategy: UnsafePointer<V>, reach: UnsafePointer<V>,
+    out: UnsafeMutablePointer<V>, childReach: UnsafeMutablePointer<V>, values: UnsafeMutablePointer<V>,
+    _ walk: (Int, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>) -> Void
+  ) {
+    let n = handCount(player)
+    let m = handCount(1 - player)
+    for action in 0..<actions {
+      let row = strategy + action * m
+      for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] }
+      if action == 0 {
+        walk(first, childReach, out)
+      } else {
+        walk(first + action, childReach, values)
+        for hand in 0..<n { out[hand] += values[hand] }
+      }
     }
   }
 

@@ -63,12 +63,7 @@ extension SpotPass {
           }
         case .average:
           averageStrategy(at: node.offset, actions: actions, hands: n, into: strategy, total: out)
-          out.update(repeating: 0, count: n)
-          for action in 0..<actions {
-            let row = strategy + action * n
-            let value = values + action * n
-            for hand in 0..<n { out[hand] += row[hand] * value[hand] }
-          }
+          mix(values, by: strategy, actions: actions, hands: n, into: out)
         }
       } else {
         let m = handCount(1 - player)
@@ -77,15 +72,11 @@ extension SpotPass {
         let values = childReach + m
         let rest = values + n
         averageStrategy(at: node.offset, actions: actions, hands: m, into: strategy, total: childReach)
-        for action in 0..<actions {
-          let row = strategy + action * m
-          for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] }
-          if action == 0 {
-            evaluate(first, player, play, childReach, out, rest, parallel: parallel)
-          } else {
-            evaluate(first + action, player, play, childReach, values, rest, parallel: parallel)
-            for hand in 0..<n { out[hand] += values[hand] }
-          }
+        opponentActions(
+          first: first, actions: actions, player: player, strategy: strategy, reach: reach, out: out,
+          childReach: childReach, values: values
+        ) { child, childReach, result in
+          evaluate(child, player, play, childReach, result, rest, parallel: parallel)
         }
       }
     case SpotNode.chance:

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Everything one walk over a ``SpotGame`` reads and writes, as raw pointers into the solver's
 /// flat buffers: taken once per pass, so the hot loops touch no class storage and no array
 /// bounds checks.
@@ -69,18 +66,11 @@ struct SpotPass: @unchecked Sendable {
   /// Runs `body(k, worker)` for k in 0..<count on `threads` threads, each k exactly once.
   func parallelFor(_ count: Int, _ body: (Int, Int) -> Void) {
     // Each k writes only its own slice of the caller's buffers and its own subtree's table slots.
-    if let pool {
-      pool.run(count, body)
+    // Walks are parallel only with more than one thread, when the solver has a pool.
+    guard let pool else {
+      for k in 0..<count { body(k, 0) }
       return
     }
-    let next = Atomic<Int>(0)
-    nonisolated(unsafe) let body = body
-    DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
-      while true {
-        let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        if k >= count { break }
-        body(k, worker)
-      }
-    }
+    pool.run(count, body)
   }
 }
