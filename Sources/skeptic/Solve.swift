@@ -59,7 +59,7 @@ extension Skeptic {
     var alpha: Double?
     @Option(help: "DCFR's β (negative-regret discount exponent; default 0).")
     var beta: Double?
-    @Option(help: "DCFR's γ (averaging exponent; default 2).")
+    @Option(help: "DCFR's γ (averaging exponent; default 3).")
     var gamma: Double?
     @Flag(help: "Keep the solver's tables in 16 bits: half the memory, a little slower.")
     var compress = false
@@ -101,7 +101,9 @@ extension Skeptic {
         return
       }
       let spot = try readSpot()
-      guard var algorithm = Algorithm(name: self.algorithm), algorithm != .predictivePlus else {
+      guard var algorithm = Algorithm(name: self.algorithm).map({ $0 == .dcfr ? SpotSolver.dcfr : $0 }),
+        algorithm != .predictivePlus
+      else {
         throw ValidationError("--algorithm: '\(self.algorithm)' is not one of dcfr, cfr, cfr+, lcfr")
       }
       if alpha != nil || beta != nil || gamma != nil {

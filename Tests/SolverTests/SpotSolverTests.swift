@@ -221,6 +221,11 @@ import Testing
     try SpotSolution(solver: solver, result: result).write(to: path)
     let loaded = try SpotSolution(contentsOf: path).solver()
     #expect(loaded.evaluation() == solver.evaluation())
+    #expect(loaded.algorithm == SpotSolver.dcfr)
+    for algorithm in [Algorithm.cfrPlus, .linear, .discounted(alpha: 2, beta: 0.5, gamma: 2.5), SpotSolver.dcfr] {
+      let name = algorithm == SpotSolver.dcfr ? "dcfr" : algorithm.description
+      #expect(SpotSolution.algorithm(named: name) == algorithm)
+    }
     #expect(try loaded.view(line: "x").strategy == solver.view(line: "x").strategy)
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     bytes[bytes.count / 2] ^= 0xFF

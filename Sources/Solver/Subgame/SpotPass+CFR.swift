@@ -1,31 +1,65 @@
 extension SpotPass {
   /// The current strategy at a decision node by regret matching: positive regrets normalised per
-  /// hand, uniform where none is positive. `total` is scratch for `hands` floats.
+  /// hand, uniform where none is positive. `total` is scratch for `hands` floats; `regret` may be
+  /// `strategy` itself. Branch-free, so the loops vectorise; two and three actions (most nodes)
+  /// take one pass over the hands.
   @inline(__always)
   func regretMatching(
     _ regret: UnsafePointer<Float>, actions: Int, hands: Int, into strategy: UnsafeMutablePointer<Float>,
     total: UnsafeMutablePointer<Float>
   ) {
-    total.update(repeating: 0, count: hands)
-    for action in 0..<actions {
-      let row = regret + action * hands
-      let target = strategy + action * hands
-      for hand in 0..<hands {
-        let positive = max(row[hand], 0)
-        target[hand] = positive
-        total[hand] += positive
-      }
-    }
-    // Branch-free, so both loops vectorise: a reciprocal per hand (0 where nothing is positive),
-    // then a select between the normalised regret and the uniform share.
     let uniform = 1 / Float(actions)
-    for hand in 0..<hands { total[hand] = 1 / max(total[hand], .leastNormalMagnitude) }
-    let none = 1 / Float.leastNormalMagnitude
-    for action in 0..<actions {
-      let target = strategy + action * hands
-      for hand in 0..<hands {
-        let scale = total[hand]
-        target[hand] = scale < none ? target[hand] * scale : uniform
+    switch actions {
+    case 2, 3:
+      // The third row is read (as the second again) but left out with two actions.
+      let three = actions == 3
+      let r1 = regret + hands
+      let r2 = regret + (three ? 2 : 1) * hands
+      let s1 = strategy + hands
+      let s2 = strategy + 2 * hands
+      var hand = 0
+      let zero = Lanes.Vector(repeating: 0)
+      let even = Lanes.Vector(repeating: uniform)
+      let tiny = Lanes.Vector(repeating: .leastNormalMagnitude)
+      while hand + Lanes.width <= hands {
+        let p0 = Lanes.positive(Lanes.load(regret, hand))
+        let p1 = Lanes.positive(Lanes.load(r1, hand))
+        let p2 = three ? Lanes.positive(Lanes.load(r2, hand)) : zero
+        let sum = p0 + p1 + p2
+        let scale = 1 / sum.replacing(with: tiny, where: sum .< tiny)
+        let none = sum .<= zero
+        Lanes.store((p0 * scale).replacing(with: even, where: none), strategy, hand)
+        Lanes.store((p1 * scale).replacing(with: even, where: none), s1, hand)
+        if three { Lanes.store((p2 * scale).replacing(with: even, where: none), s2, hand) }
+        hand += Lanes.width
+      }
+      while hand < hands {
+        let p0 = max(regret[hand], 0)
+        let p1 = max(r1[hand], 0)
+        let p2 = three ? max(r2[hand], 0) : 0
+        let sum = p0 + p1 + p2
+        let scale = 1 / max(sum, .leastNormalMagnitude)
+        strategy[hand] = sum > 0 ? p0 * scale : uniform
+        s1[hand] = sum > 0 ? p1 * scale : uniform
+        if three { s2[hand] = sum > 0 ? p2 * scale : uniform }
+        hand += 1
+      }
+    default:
+      for hand in 0..<hands { total[hand] = max(regret[hand], 0) }
+      for action in 1..<max(actions, 1) {
+        let row = regret + action * hands
+        for hand in 0..<hands { total[hand] += max(row[hand], 0) }
+      }
+      // A reciprocal per hand (at most 1 / leastNormalMagnitude, reached only when none is positive).
+      for hand in 0..<hands { total[hand] = 1 / max(total[hand], .leastNormalMagnitude) }
+      let none = 1 / Float.leastNormalMagnitude
+      for action in 0..<actions {
+        let row = regret + action * hands
+        let target = strategy + action * hands
+        for hand in 0..<hands {
+          let scale = total[hand]
+          target[hand] = scale < none ? max(row[hand], 0) * scale : uniform
+        }
       }
     }
   }
@@ -134,7 +168,7 @@ extension SpotPass {
       let folder = Int(node.kind - SpotNode.fold0)
       fold(player, reach, payoff: folder == player ? -node.value : node.value, out)
     default:
-      showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out)
+      showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out, scratch)
     }
   }
 

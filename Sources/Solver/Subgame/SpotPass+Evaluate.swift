@@ -89,7 +89,7 @@ extension SpotPass {
       let folder = Int(node.kind - SpotNode.fold0)
       fold(player, reach, payoff: folder == player ? -node.value : node.value, out)
     default:
-      showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out)
+      showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out, scratch)
     }
   }
 }

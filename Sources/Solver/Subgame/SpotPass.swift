@@ -25,10 +25,13 @@ struct SpotPass: @unchecked Sendable {
   let withCardStart1: UnsafePointer<Int32>
   let withCardList0: UnsafePointer<Int32>
   let withCardList1: UnsafePointer<Int32>
-  /// Per final board b and player p, `sortedStart[2 b + p] ..< sortedStart[2 b + p + 1]`.
-  let sortedStart: UnsafePointer<Int>
-  let sortedHand: UnsafePointer<Int32>
-  let sortedRank: UnsafePointer<UInt16>
+  /// The showdown tables (``ShowdownTables``, the solver's, which outlives the pass).
+  let entryStart: UnsafePointer<Int32>
+  let showdownEntries: UnsafePointer<ShowdownEntry>
+  let orderStart: UnsafePointer<Int32>
+  let order: UnsafePointer<UInt16>
+  let cardStart: UnsafePointer<UInt16>
+  let cardOrder: UnsafePointer<UInt16>
   /// Chance children's mirrored cards: permutation indices (see ``SpotNode/mirrorCount``).
   let mirrors: UnsafePointer<UInt8>
   /// For permutation k and player p, the permuted hand of each hand:

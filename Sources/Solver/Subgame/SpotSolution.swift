@@ -26,7 +26,8 @@ public struct SpotSolution: Sendable {
   /// The solution held by `solver` after `result`.
   public init(solver: SpotSolver, result: SpotSolver.RunResult) {
     header = Header(
-      spot: solver.game.spot.text, algorithm: solver.algorithm == .dcfr ? "dcfr" : solver.algorithm.description,
+      spot: solver.game.spot.text,
+      algorithm: solver.algorithm == SpotSolver.dcfr ? "dcfr" : solver.algorithm.description,
       iterations: solver.iteration,
       seconds: result.seconds, evaluation: result.evaluation, tableSize: solver.game.tableSize)
     sums = solver.strategySums()
@@ -74,6 +75,17 @@ public struct SpotSolution: Sendable {
     sums = values
   }
 
+  /// The algorithm a header names: `dcfr` (the spot solver's), `dcfr(α,β,γ)` or another name
+  /// ``Algorithm/init(name:)`` reads; the default DCFR for anything else.
+  public static func algorithm(named name: String) -> Algorithm {
+    if name.hasPrefix("dcfr("), name.hasSuffix(")") {
+      let numbers = name.dropFirst(5).dropLast().split(separator: ",").compactMap { Double($0) }
+      if numbers.count == 3 { return .discounted(alpha: numbers[0], beta: numbers[1], gamma: numbers[2]) }
+    }
+    guard let algorithm = Algorithm(name: name), algorithm != .dcfr else { return SpotSolver.dcfr }
+    return algorithm
+  }
+
   /// Lays the spot out again and loads the strategy into a solver, ready to browse or evaluate.
   public func solver(maxMemory: Int = Int.max) throws -> SpotSolver {
     let spot = try Spot(parsing: header.spot, path: "the solution's spot")
@@ -84,7 +96,7 @@ public struct SpotSolution: Sendable {
         "the solution's spot lays out \(game.tableSize) table entries, the file holds \(header.tableSize): it was written by another version of the tree builder"
       )
     }
-    let solver = try SpotSolver(game: game, algorithm: Algorithm(name: header.algorithm) ?? .dcfr)
+    let solver = try SpotSolver(game: game, algorithm: Self.algorithm(named: header.algorithm))
     sums.withUnsafeBufferPointer { solver.sums.update(from: $0.baseAddress!, count: sums.count) }
     solver.restore(iteration: header.iterations)
     return solver

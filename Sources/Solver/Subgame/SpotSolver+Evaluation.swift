@@ -76,7 +76,7 @@ extension SpotPass {
       if total {
         fold(player, reach, payoff: 1, out)
       } else {
-        showdown(player, reach, board: Int(node.showdownBoard), payoff: 1, out)
+        showdown(player, reach, board: Int(node.showdownBoard), payoff: 1, out, scratch)
       }
     default:
       // A fold is never reached by checking.

@@ -1,0 +1,132 @@
+/// Where each hand falls among the opponent's hands at every final board, laid out so that a
+/// showdown is prefix sums and lookups with no comparisons and no branches.
+///
+/// For a final board b and a player p (the one whose hands are valued), the *opponent's* hands
+/// that miss the board are listed weakest first (`order`), and for each card the opponent's
+/// hands holding it, weakest first (`cardOrder`). A showdown sums the opponent's reach along
+/// both lists (prefix sums `P` and `Q`); each of p's hands then reads its value from six of
+/// those sums at positions found once, here (``ShowdownEntry``):
+///
+///     weaker   = P[lo] − Q[aLo] − Q[bLo]
+///     stronger = (P[end] − P[hi]) − (Q[a's end] − Q[aHi]) − (Q[b's end] − Q[bHi])
+///
+/// where a and b are the hand's cards: opponent hands that share a card with it are taken out of
+/// both (a hand sharing both cards ties with it, so it is in neither).
+final class ShowdownTables: @unchecked Sendable {
+  /// Per slot `2 b + p`: p's entries at `entryStart[slot] ..< entryStart[slot + 1]`.
+  let entryStart: UnsafeMutableBufferPointer<Int32>
+  let entries: UnsafeMutableBufferPointer<ShowdownEntry>
+  /// Per slot `2 b + o`: o's hands on board b, weakest first, at
+  /// `orderStart[slot] ..< orderStart[slot + 1]`.
+  let orderStart: UnsafeMutableBufferPointer<Int32>
+  let order: UnsafeMutableBufferPointer<UInt16>
+  /// Per slot `2 b + o` and card c: o's hands holding c, weakest first, at
+  /// `cardOrder[orderStart[slot] * 2 + cardStart[53 slot + c] ...]` (53 starts per slot, the
+  /// last one the end). Card c's prefix sums sit at `Q[cardStart[c] + c ... cardStart[c + 1] + c]`.
+  let cardStart: UnsafeMutableBufferPointer<UInt16>
+  let cardOrder: UnsafeMutableBufferPointer<UInt16>
+
+  /// Builds the tables from each final board's hands sorted by rank.
+  ///
+  /// - Parameters:
+  ///   - sortedHands: per final board and player, the hands that miss it, weakest first.
+  ///   - sortedRanks: their ranks (equal ranks tie).
+  ///   - cards: per player, two cards per hand.
+  init(sortedHands: [[[Int32]]], sortedRanks: [[[UInt16]]], cards: [[UInt8]]) {
+    let boards = sortedHands.count
+    var entryStarts: [Int32] = [0]
+    var allEntries: [ShowdownEntry] = []
+    var orderStarts: [Int32] = [0]
+    var allOrder: [UInt16] = []
+    var cardStarts: [UInt16] = []
+    var allCardOrder: [UInt16] = []
+    for board in 0..<boards {
+      // The opponent-side lists, one per player as the opponent.
+      var byCard: [[[(hand: Int32, rank: UInt16)]]] = []
+      for player in 0..<2 {
+        let hands = sortedHands[board][player]
+        let ranks = sortedRanks[board][player]
+        allOrder += hands.map { UInt16($0) }
+        orderStarts.append(Int32(allOrder.count))
+        var lists = [[(hand: Int32, rank: UInt16)]](repeating: [], count: 52)
+        for (hand, rank) in zip(hands, ranks) {
+          lists[Int(cards[player][2 * Int(hand)])].append((hand, rank))
+          lists[Int(cards[player][2 * Int(hand) + 1])].append((hand, rank))
+        }
+        var start = 0
+        for card in 0..<52 {
+          cardStarts.append(UInt16(start))
+          allCardOrder += lists[card].map { UInt16($0.hand) }
+          start += lists[card].count
+        }
+        cardStarts.append(UInt16(start))
+        byCard.append(lists)
+      }
+      // Each player's entries against the other's lists.
+      for player in 0..<2 {
+        let opponent = 1 - player
+        let theirRanks = sortedRanks[board][opponent]
+        let lists = byCard[opponent]
+        var starts = [Int](repeating: 0, count: 53)
+        for card in 0..<52 { starts[card + 1] = starts[card] + lists[card].count }
+        var mine = Array(zip(sortedHands[board][player], sortedRanks[board][player]))
+        mine.sort { $0.0 < $1.0 }
+        for (hand, rank) in mine {
+          let a = Int(cards[player][2 * Int(hand)])
+          let b = Int(cards[player][2 * Int(hand) + 1])
+          func below(_ ranks: some Collection<UInt16>, orEqual: Bool) -> Int {
+            ranks.count { orEqual ? $0 <= rank : $0 < rank }
+          }
+          let aRanks = lists[a].map(\.rank)
+          let bRanks = lists[b].map(\.rank)
+          allEntries.append(
+            ShowdownEntry(
+              hand: UInt16(hand), lo: UInt16(Self.count(theirRanks, below: Int(rank))),
+              hi: UInt16(Self.count(theirRanks, below: Int(rank) + 1)),
+              aLo: UInt16(starts[a] + a + below(aRanks, orEqual: false)),
+              aHi: UInt16(starts[a] + a + below(aRanks, orEqual: true)),
+              bLo: UInt16(starts[b] + b + below(bRanks, orEqual: false)),
+              bHi: UInt16(starts[b] + b + below(bRanks, orEqual: true)), a: UInt8(a), b: UInt8(b)))
+        }
+        entryStarts.append(Int32(allEntries.count))
+      }
+    }
+    func buffer<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+      let result = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+      _ = result.initialize(from: values)
+      return result
+    }
+    entryStart = buffer(entryStarts)
+    entries = buffer(allEntries)
+    orderStart = buffer(orderStarts)
+    order = buffer(allOrder)
+    cardStart = buffer(cardStarts)
+    cardOrder = buffer(allCardOrder)
+  }
+
+  /// How many of the ascending `ranks` are below `rank` (binary search).
+  static func count(_ ranks: [UInt16], below rank: Int) -> Int {
+    var low = 0
+    var high = ranks.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(ranks[middle]) < rank { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  deinit {
+    entryStart.deallocate()
+    entries.deallocate()
+    orderStart.deallocate()
+    order.deallocate()
+    cardStart.deallocate()
+    cardOrder.deallocate()
+  }
+
+  /// Bytes held.
+  var bytes: Int {
+    entries.count * MemoryLayout<ShowdownEntry>.stride + (entryStart.count + orderStart.count) * 4
+      + (order.count + cardStart.count + cardOrder.count) * 2
+  }
+}
