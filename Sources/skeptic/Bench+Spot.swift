@@ -10,7 +10,7 @@ extension Skeptic.Bench {
       abstract: "Time the spot solver on the SPOTS.md spots to 0.5 % and 0.1 % of the pot, with peak memory.",
       discussion: """
         Each spot is solved by a fresh `skeptic solve --json` process (so peak memory is its own), \
-        measuring exploitability every few iterations; times are solving time to the first \
+        measuring exploitability every 5 iterations (the flop: 10); times are solving time to the first \
         measurement at or under the target (measurements excluded). TexasSolver's figures from \
         SPOTS.md are printed beside ours, scaled to this machine when --openspiel PATH (the \
         peers' script, ../shared/bench/openspiel.sh) times OpenSpiel's CFR+ on Leduc in the \
@@ -106,7 +106,9 @@ extension Skeptic.Bench {
     func measure(_ name: String, threads: Int, compress: Bool, scale: Double?) throws -> Row {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-      let every = name == "flop" ? 10 : (name.hasPrefix("river") ? 1 : 5)
+      // Measuring is dearer than an iteration and leaves the caches cold for the next one: every
+      // iteration it made the river iterations half again as long as they are back to back.
+      let every = name == "flop" ? 10 : 5
       process.arguments =
         [
           "solve", "\(spots)/\(name).spot", "--accuracy", "0.1%", "--iterations", "3000", "--threads", "\(threads)",
