@@ -31,6 +31,9 @@ let package = Package(
       dependencies: ["Randomness", .product(name: "BigInt", package: "BigInt")]),
     // libzmq from Debian's libzmq3-dev; only the ZeroMQ module imports it.
     .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+    // CBLAS from Debian's libopenblas-dev; only Solver's BLAS wrapper imports it.
+    .systemLibrary(
+      name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     // The Swift wrapper: context, sockets, multipart messages, poll, options, one error path.
     .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
     // The arena protocol's messages (JSON frames), shared by the arena and the bots.
@@ -51,8 +54,8 @@ let package = Package(
       path: "Arena", exclude: ["README.md"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
-    // The CFR family, exact best response, policy files.
-    .target(name: "Solver", dependencies: ["PokerRules", "Cards", "Randomness"]),
+    // The CFR family, exact best response, policy files, the spot solver, card abstraction.
+    .target(name: "Solver", dependencies: ["PokerRules", "Cards", "Randomness", "COpenBLAS"]),
     // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
     // A person at the table: the terminal interface, the screen model and the coach.
     .target(

@@ -1,4 +1,5 @@
 import Cards
+import Randomness
 import Testing
 
 struct HandIndexerTests {
@@ -92,7 +93,7 @@ struct HandIndexerTests {
   @Test(arguments: [[2, 3, 1, 1], [2, 5], [2, 4]])
   func indicesRoundTrip(rounds: [Int]) throws {
     let indexer = try HandIndexer(rounds: rounds)
-    var random = SplitMix(seed: 7)
+    var random = SplitMix64(seed: 7)
     let permutations = Self.permutations([0, 1, 2, 3])
     for round in rounds.indices {
       let count = indexer.cardCount(round: round)
@@ -126,18 +127,5 @@ struct HandIndexerTests {
     #expect(throws: CardError.self) { try indexer.hand(at: 0, round: 2) }
     #expect(throws: CardError.self) { try HandIndexer(rounds: [2, 0]) }
     #expect(throws: CardError.self) { try HandIndexer(rounds: []) }
-  }
-}
-
-/// A small seeded generator for the tests (SplitMix64).
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

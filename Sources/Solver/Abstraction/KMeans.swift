@@ -1,0 +1,75 @@
+import Randomness
+
+/// Lloyd's k-means under the squared Euclidean distance, seeded by k-means++, with the
+/// point-to-centre distances of each pass run as one matrix product per block of points
+/// through OpenBLAS (``BLAS``): ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖².
+///
+/// The same seed gives the same bytes (the random draws are the seed's, sums are in Double in
+/// point order, and OpenBLAS computes each product entry the same way for any thread count).
+///
+/// ```swift
+/// let clustering = try KMeans(clusters: 200, seed: 7).fit(features, dimension: 8)
+/// clustering.assignments[i]   // point i's cluster
+/// ```
+public struct KMeans: Sendable {
+  /// Clusters wanted.
+  public var clusters: Int
+  /// The seed for k-means++.
+  public var seed: UInt64
+  /// Lloyd passes at most (it stops earlier when no point changes cluster).
+  public var maxIterations: Int
+  /// Points per matrix product (the product takes `block × clusters` floats).
+  public var block: Int = 4096
+
+  /// Threads OpenBLAS runs the products on (by default its own choice, the machine's cores). The
+  /// results do not depend on it.
+  public static var productThreads: Int {
+    get { BLAS.threads }
+    set { BLAS.threads = newValue }
+  }
+
+  public init(clusters: Int, seed: UInt64, maxIterations: Int = 100) {
+    self.clusters = clusters
+    self.seed = seed
+    self.maxIterations = maxIterations
+  }
+
+  /// Clusters `points` (`dimension` floats each, one after another).
+  ///
+  /// - Parameter progress: called after each pass with the pass number and the sum of squared
+  ///   distances.
+  /// - Throws: ``SolverError`` (`badParameter`) naming what is wrong: no points, a dimension that
+  ///   does not divide the floats, more clusters than points, a value that is not finite.
+  public func fit(
+    _ points: [Float], dimension: Int, progress: (Int, Double) -> Void = { _, _ in }
+  ) throws(SolverError) -> Clustering {
+    guard dimension >= 1, !points.isEmpty, points.count % dimension == 0 else {
+      throw SolverError(
+        .badParameter, "k-means: \(points.count) values are not whole points of dimension \(dimension)")
+    }
+    let n = points.count / dimension
+    guard (1...n).contains(clusters) else {
+      throw SolverError(.badParameter, "k-means: \(clusters) clusters asked of \(n) points (1 to \(n) can be made)")
+    }
+    if let bad = points.firstIndex(where: { !$0.isFinite }) {
+      throw SolverError(.badParameter, "k-means: point \(bad / dimension) has a value that is not finite")
+    }
+    return points.withUnsafeBufferPointer { buffer in
+      var state = KMeansLloyd(
+        points: buffer.baseAddress!, count: n, dimension: dimension, clusters: clusters, block: block)
+      state.seed(with: seed)
+      var history: [Double] = []
+      let passes = max(1, maxIterations)
+      for pass in 1...passes {
+        let changed = state.assign()
+        history.append(state.inertia)
+        progress(pass, state.inertia)
+        if (!changed && pass > 1) || pass == passes { break }
+        state.update()
+      }
+      return Clustering(
+        dimension: dimension, centers: state.centers, assignments: state.assignments, inertia: state.inertia,
+        history: history)
+    }
+  }
+}

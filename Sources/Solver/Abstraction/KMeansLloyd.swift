@@ -1,0 +1,162 @@
+import Randomness
+
+/// The working state of one ``KMeans`` fit: the points (borrowed), their squared norms, the
+/// centres and the assignments, in flat buffers.
+struct KMeansLloyd {
+  let points: UnsafePointer<Float>
+  let count: Int
+  let dimension: Int
+  let clusters: Int
+  let block: Int
+  /// ‖x‖² per point.
+  var norms: [Float]
+  var centers: [Float]
+  var assignments: [Int32]
+  /// Each point's squared distance to its centre after the last ``assign()``.
+  var distances: [Float]
+  var inertia = 0.0
+
+  init(points: UnsafePointer<Float>, count: Int, dimension: Int, clusters: Int, block: Int) {
+    self.points = points
+    self.count = count
+    self.dimension = dimension
+    self.clusters = clusters
+    self.block = max(1, block)
+    norms = (0..<count).map { i in
+      var sum: Float = 0
+      for l in 0..<dimension { sum += points[i * dimension + l] * points[i * dimension + l] }
+      return sum
+    }
+    centers = [Float](repeating: 0, count: clusters * dimension)
+    assignments = [Int32](repeating: -1, count: count)
+    distances = [Float](repeating: 0, count: count)
+  }
+
+  /// ‖x_i − c_j‖² summed in Double in coordinate order: the figure every decision rests on, so
+  /// that OpenBLAS's rounding (which changes with its thread count) never shows. The products
+  /// only shortlist: centres within ``slack`` of the product's best are compared by this.
+  func exactDistance(_ i: Int, _ j: Int) -> Float {
+    var sum = 0.0
+    for l in 0..<dimension {
+      let difference = Double(points[i * dimension + l]) - Double(centers[j * dimension + l])
+      sum += difference * difference
+    }
+    return Float(sum)
+  }
+
+  /// How far a product-based squared distance may be from the exact one, relative to
+  /// ‖x‖² + ‖c‖² (single-precision products over up to a few hundred coordinates).
+  static let slack: Float = 1e-4
+
+  /// k-means++: the first centre a uniformly drawn point, each next one a point drawn with
+  /// probability proportional to its squared distance to the nearest centre so far.
+  mutating func seed(with seed: UInt64) {
+    var random = SeededGenerator(seed: seed)
+    var nearest = [Float](repeating: .infinity, count: count)
+    var dots = [Float](repeating: 0, count: count)
+    var chosen = random.uniform(below: count)
+    for center in 0..<clusters {
+      for l in 0..<dimension { centers[center * dimension + l] = points[chosen * dimension + l] }
+      let norm = norms[chosen]
+      centers.withUnsafeBufferPointer { c in
+        BLAS.multiply(points, rows: count, columns: dimension, vector: c.baseAddress! + center * dimension, into: &dots)
+      }
+      var total = 0.0
+      for i in 0..<count {
+        let estimate = norms[i] - 2 * dots[i] + norm
+        if estimate <= nearest[i] + Self.slack * (norms[i] + norm) {
+          nearest[i] = min(nearest[i], exactDistance(i, center))
+        }
+        total += Double(nearest[i])
+      }
+      guard center + 1 < clusters else { break }
+      if total > 0 {
+        let target = random.unitDouble() * total
+        var running = 0.0
+        chosen = count - 1
+        for i in 0..<count where nearest[i] > 0 {
+          running += Double(nearest[i])
+          chosen = i
+          if running > target { break }
+        }
+      } else {
+        // Every point sits on a centre already (repeated points): take the next in order.
+        chosen = center + 1
+      }
+    }
+  }
+
+  /// Each point to its nearest centre; returns whether any point changed cluster.
+  mutating func assign() -> Bool {
+    var centerNorms = [Float](repeating: 0, count: clusters)
+    for j in 0..<clusters {
+      var sum: Float = 0
+      for l in 0..<dimension { sum += centers[j * dimension + l] * centers[j * dimension + l] }
+      centerNorms[j] = sum
+    }
+    let largestNorm = centerNorms.max() ?? 0
+    var products = [Float](repeating: 0, count: min(block, count) * clusters)
+    var changed = false
+    var total = 0.0
+    var start = 0
+    while start < count {
+      let rows = min(block, count - start)
+      centers.withUnsafeBufferPointer { c in
+        BLAS.multiplyTransposed(
+          points + start * dimension, rows: rows, by: c.baseAddress!, rows: clusters, columns: dimension,
+          into: &products)
+      }
+      for row in 0..<rows {
+        let i = start + row
+        let base = row * clusters
+        var estimate = Float.infinity
+        for j in 0..<clusters { estimate = min(estimate, centerNorms[j] - 2 * products[base + j]) }
+        // The shortlist, compared exactly (the first of equals wins).
+        let bound = estimate + Self.slack * (norms[i] + largestNorm)
+        var best = 0
+        var bestDistance = Float.infinity
+        for j in 0..<clusters where centerNorms[j] - 2 * products[base + j] <= bound {
+          let distance = exactDistance(i, j)
+          if distance < bestDistance {
+            bestDistance = distance
+            best = j
+          }
+        }
+        if assignments[i] != Int32(best) {
+          assignments[i] = Int32(best)
+          changed = true
+        }
+        distances[i] = bestDistance
+        total += Double(bestDistance)
+      }
+      start += rows
+    }
+    inertia = total
+    return changed
+  }
+
+  /// Each centre to the mean of its points (summed in Double, in point order); an empty
+  /// cluster takes the point farthest from its centre that no other empty cluster took.
+  mutating func update() {
+    var sums = [Double](repeating: 0, count: clusters * dimension)
+    var sizes = [Int](repeating: 0, count: clusters)
+    for i in 0..<count {
+      let j = Int(assignments[i])
+      sizes[j] += 1
+      for l in 0..<dimension { sums[j * dimension + l] += Double(points[i * dimension + l]) }
+    }
+    var taken = Set<Int>()
+    for j in 0..<clusters {
+      if sizes[j] > 0 {
+        for l in 0..<dimension { centers[j * dimension + l] = Float(sums[j * dimension + l] / Double(sizes[j])) }
+      } else {
+        var farthest = -1
+        for i in 0..<count where !taken.contains(i) && (farthest < 0 || distances[i] > distances[farthest]) {
+          farthest = i
+        }
+        taken.insert(farthest)
+        for l in 0..<dimension { centers[j * dimension + l] = points[farthest * dimension + l] }
+      }
+    }
+  }
+}

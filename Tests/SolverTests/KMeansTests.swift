@@ -1,0 +1,105 @@
+import Randomness
+import Solver
+import Testing
+
+/// Serialized: one test sets OpenBLAS's thread count, which is process-wide.
+@Suite(.serialized) struct KMeansTests {
+  /// `count` points around each of `centers` (Gaussian-ish noise of about `spread`), shuffled;
+  /// returns the points and each one's true centre.
+  static func blobs(_ centers: [[Float]], count: Int, spread: Float, seed: UInt64) -> ([Float], [Int]) {
+    var random = SeededGenerator(seed: seed)
+    var labelled: [([Float], Int)] = []
+    for (label, center) in centers.enumerated() {
+      for _ in 0..<count {
+        // A sum of three uniforms: bell-shaped, bounded.
+        let point = center.map { value -> Float in
+          let noise = (0..<3).map { _ in Float(random.unitDouble()) - 0.5 }.reduce(0, +)
+          return value + spread * noise
+        }
+        labelled.append((point, label))
+      }
+    }
+    random.shuffle(&labelled)
+    return (labelled.flatMap(\.0), labelled.map(\.1))
+  }
+
+  static func squaredDistance(_ points: [Float], _ i: Int, _ centers: [Float], _ j: Int, _ d: Int) -> Double {
+    (0..<d).reduce(0.0) { sum, l in
+      let difference = Double(points[i * d + l]) - Double(centers[j * d + l])
+      return sum + difference * difference
+    }
+  }
+
+  /// Six far-apart blobs in 5 dimensions: each blob is one cluster, and each centre is its
+  /// blob's mean.
+  @Test func separatedBlobsAreRecovered() throws {
+    let truth: [[Float]] = (0..<6).map { k in (0..<5).map { l in Float((k * 7 + l * 3) % 11) * 40 } }
+    let (points, labels) = Self.blobs(truth, count: 150, spread: 2, seed: 3)
+    let clustering = try KMeans(clusters: 6, seed: 11).fit(points, dimension: 5)
+    var clusterOf: [Int: Int32] = [:]
+    for (label, cluster) in zip(labels, clustering.assignments) {
+      if let known = clusterOf[label] { #expect(known == cluster) } else { clusterOf[label] = cluster }
+    }
+    #expect(Set(clusterOf.values).count == 6)
+    for (label, cluster) in clusterOf {
+      for l in 0..<5 { #expect(abs(clustering.centers[Int(cluster) * 5 + l] - truth[label][l]) < 0.5) }
+    }
+  }
+
+  /// On points with no structure: every point ends at its nearest centre (distances computed
+  /// naively, not by the matrix product), the inertia is that sum, and it never rose.
+  @Test func assignmentsAreNearestAndInertiaFalls() throws {
+    var random = SeededGenerator(seed: 5)
+    let d = 7
+    let points = (0..<(1_500 * d)).map { _ in Float(random.unitDouble()) }
+    let clustering = try KMeans(clusters: 40, seed: 2, maxIterations: 300).fit(points, dimension: d)
+    var total = 0.0
+    for i in 0..<1_500 {
+      let own = Self.squaredDistance(points, i, clustering.centers, Int(clustering.assignments[i]), d)
+      let best = (0..<40).map { Self.squaredDistance(points, i, clustering.centers, $0, d) }.min()!
+      #expect(own <= best + 1e-5)
+      total += own
+    }
+    #expect(abs(total - clustering.inertia) < 1e-3 * total)
+    for (before, after) in zip(clustering.history, clustering.history.dropFirst()) {
+      #expect(after <= before * (1 + 1e-6))
+    }
+    #expect(clustering.history.last! < clustering.history.first! * 0.95)
+  }
+
+  /// The same seed gives the same bytes, with one product thread or two (products large enough
+  /// for OpenBLAS to split them).
+  @Test func seedsReproduceForAnyThreadCount() throws {
+    let corners: [[Float]] = [[0, 0, 0, 0, 0, 0, 0, 0], [5, 5, 5, 5, 0, 0, 0, 0], [9, 0, 4, 0, 4, 0, 9, 1]]
+    let (points, _) = Self.blobs(corners, count: 1_500, spread: 6, seed: 8)
+    let saved = KMeans.productThreads
+    defer { KMeans.productThreads = saved }
+    var results: [Clustering] = []
+    for threads in [1, 2, 1] {
+      KMeans.productThreads = threads
+      var kmeans = KMeans(clusters: 64, seed: 99)
+      kmeans.block = 2_000
+      results.append(try kmeans.fit(points, dimension: 8))
+    }
+    let sameForTwo = results[0] == results[1]
+    let sameAgain = results[0] == results[2]
+    #expect(sameForTwo, "two product threads changed the clustering")
+    #expect(sameAgain, "the same seed changed the clustering")
+  }
+
+  /// As many clusters as distinct points: every point is its own centre.
+  @Test func oneClusterPerPoint() throws {
+    let points: [Float] = [0, 0, 1, 0, 0, 1, 5, 5, 2, 9]
+    let clustering = try KMeans(clusters: 5, seed: 1).fit(points, dimension: 2)
+    #expect(clustering.inertia == 0)
+    #expect(Set(clustering.assignments).count == 5)
+  }
+
+  @Test func badInputIsNamed() {
+    #expect(throws: SolverError.self) { try KMeans(clusters: 2, seed: 1).fit([1, 2, 3], dimension: 2) }
+    #expect(throws: SolverError.self) { try KMeans(clusters: 3, seed: 1).fit([1, 2, 3, 4], dimension: 2) }
+    #expect(throws: SolverError.self) { try KMeans(clusters: 1, seed: 1).fit([1, .nan], dimension: 2) }
+    #expect(throws: SolverError.self) { try KMeans(clusters: 1, seed: 1).fit([], dimension: 2) }
+    #expect(throws: SolverError.self) { try KMeans(clusters: 0, seed: 1).fit([1, 2], dimension: 2) }
+  }
+}
