@@ -13,8 +13,8 @@ struct Skeptic: ParsableCommand {
       """,
     version: SkepticVersion.current,
     subcommands: [
-      Demo.self, Games.self, Equity.self, Train.self, Solve.self, ExploitabilityCommand.self, PolicyCommand.self,
-      Stats.self,
+      Demo.self, Games.self, Equity.self, Train.self, Solve.self, Abstract.self, ExploitabilityCommand.self,
+      PolicyCommand.self, Stats.self,
       ArenaCommand.self, PlayCommand.self, Bot.self, ACPC.self, Bench.self,
     ]
   )

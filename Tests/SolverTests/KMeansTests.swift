@@ -68,23 +68,27 @@ import Testing
   }
 
   /// The same seed gives the same bytes, with one product thread or two (products large enough
-  /// for OpenBLAS to split them).
+  /// for OpenBLAS to split them), and with the blocks of each pass split between two threads.
   @Test func seedsReproduceForAnyThreadCount() throws {
     let corners: [[Float]] = [[0, 0, 0, 0, 0, 0, 0, 0], [5, 5, 5, 5, 0, 0, 0, 0], [9, 0, 4, 0, 4, 0, 9, 1]]
     let (points, _) = Self.blobs(corners, count: 1_500, spread: 6, seed: 8)
     let saved = KMeans.productThreads
     defer { KMeans.productThreads = saved }
     var results: [Clustering] = []
-    for threads in [1, 2, 1] {
-      KMeans.productThreads = threads
+    // OpenBLAS threads, then threads splitting the blocks of each pass.
+    for (products, passes) in [(1, 1), (2, 1), (1, 1), (1, 2)] {
+      KMeans.productThreads = products
       var kmeans = KMeans(clusters: 64, seed: 99)
-      kmeans.block = 2_000
+      kmeans.block = 500
+      kmeans.threads = passes
       results.append(try kmeans.fit(points, dimension: 8))
     }
     let sameForTwo = results[0] == results[1]
     let sameAgain = results[0] == results[2]
+    let samePassThreads = results[0] == results[3]
     #expect(sameForTwo, "two product threads changed the clustering")
     #expect(sameAgain, "the same seed changed the clustering")
+    #expect(samePassThreads, "two threads over the blocks changed the clustering")
   }
 
   /// As many clusters as distinct points: every point is its own centre.
@@ -101,5 +105,23 @@ import Testing
     #expect(throws: SolverError.self) { try KMeans(clusters: 1, seed: 1).fit([1, .nan], dimension: 2) }
     #expect(throws: SolverError.self) { try KMeans(clusters: 1, seed: 1).fit([], dimension: 2) }
     #expect(throws: SolverError.self) { try KMeans(clusters: 0, seed: 1).fit([1, 2], dimension: 2) }
+  }
+}
+
+extension KMeansTests {
+  /// A fitted clustering sends its own points where the fit did, and new points to the nearest
+  /// centre.
+  @Test func nearestRepeatsTheFit() throws {
+    let (points, _) = Self.blobs([[0, 0], [10, 0], [0, 10]], count: 300, spread: 3, seed: 21)
+    let clustering = try KMeans(clusters: 9, seed: 4).fit(points, dimension: 2)
+    #expect(clustering.nearest(points, block: 128) == clustering.assignments)
+    let fresh: [Float] = [9.5, 0.5, -1, 11]
+    for (i, cluster) in clustering.nearest(fresh).enumerated() {
+      let best = (0..<9).min {
+        Self.squaredDistance(fresh, i, clustering.centers, $0, 2)
+          < Self.squaredDistance(fresh, i, clustering.centers, $1, 2)
+      }!
+      #expect(Int(cluster) == best)
+    }
   }
 }

@@ -15,4 +15,18 @@ public struct Clustering: Sendable, Equatable {
   public var iterations: Int { history.count }
   /// Clusters.
   public var clusters: Int { centers.count / dimension }
+
+  /// Each of `points` (`dimension` floats each) to its nearest centre, decided as ``KMeans`` does
+  /// (products through OpenBLAS to shortlist, exact distances to choose).
+  public func nearest(_ points: [Float], block: Int = 4096, threads: Int = 1) -> [Int32] {
+    guard !points.isEmpty else { return [] }
+    return points.withUnsafeBufferPointer { buffer in
+      var state = KMeansLloyd(
+        points: buffer.baseAddress!, count: points.count / dimension, dimension: dimension, clusters: clusters,
+        block: block, threads: threads)
+      state.centers = centers
+      _ = state.assign()
+      return state.assignments
+    }
+  }
 }

@@ -20,6 +20,9 @@ public struct KMeans: Sendable {
   public var maxIterations: Int
   /// Points per matrix product (the product takes `block × clusters` floats).
   public var block: Int = 4096
+  /// Threads the blocks of each pass are split among (each runs its products on one OpenBLAS
+  /// thread). The results do not depend on it.
+  public var threads: Int = 1
 
   /// Threads OpenBLAS runs the products on (by default its own choice, the machine's cores). The
   /// results do not depend on it.

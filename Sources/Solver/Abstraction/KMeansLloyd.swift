@@ -1,13 +1,16 @@
+import Dispatch
 import Randomness
 
 /// The working state of one ``KMeans`` fit: the points (borrowed), their squared norms, the
 /// centres and the assignments, in flat buffers.
-struct KMeansLloyd {
+struct KMeansLloyd: @unchecked Sendable {
   let points: UnsafePointer<Float>
   let count: Int
   let dimension: Int
   let clusters: Int
   let block: Int
+  /// Threads the blocks of a pass are split among.
+  let threads: Int
   /// ‖x‖² per point.
   var norms: [Float]
   var centers: [Float]
@@ -16,7 +19,8 @@ struct KMeansLloyd {
   var distances: [Float]
   var inertia = 0.0
 
-  init(points: UnsafePointer<Float>, count: Int, dimension: Int, clusters: Int, block: Int) {
+  init(points: UnsafePointer<Float>, count: Int, dimension: Int, clusters: Int, block: Int, threads: Int = 1) {
+    self.threads = max(1, threads)
     self.points = points
     self.count = count
     self.dimension = dimension
@@ -95,44 +99,113 @@ struct KMeansLloyd {
       centerNorms[j] = sum
     }
     let largestNorm = centerNorms.max() ?? 0
-    var products = [Float](repeating: 0, count: min(block, count) * clusters)
-    var changed = false
-    var total = 0.0
-    var start = 0
-    while start < count {
-      let rows = min(block, count - start)
-      centers.withUnsafeBufferPointer { c in
-        BLAS.multiplyTransposed(
-          points + start * dimension, rows: rows, by: c.baseAddress!, rows: clusters, columns: dimension,
-          into: &products)
-      }
-      for row in 0..<rows {
-        let i = start + row
-        let base = row * clusters
-        var estimate = Float.infinity
-        for j in 0..<clusters { estimate = min(estimate, centerNorms[j] - 2 * products[base + j]) }
-        // The shortlist, compared exactly (the first of equals wins).
-        let bound = estimate + Self.slack * (norms[i] + largestNorm)
-        var best = 0
-        var bestDistance = Float.infinity
-        for j in 0..<clusters where centerNorms[j] - 2 * products[base + j] <= bound {
-          let distance = exactDistance(i, j)
-          if distance < bestDistance {
-            bestDistance = distance
-            best = j
+    let blocks = (count + block - 1) / block
+    var blockTotals = [Double](repeating: 0, count: blocks)
+    var blockChanged = [Bool](repeating: false, count: blocks)
+    let workers = min(threads, blocks)
+    let state = self
+    // One scoped handle per buffer for the whole pass; blocks split among the threads, each
+    // writing only its own rows and its own block's total.
+    centers.withUnsafeBufferPointer { c in
+      centerNorms.withUnsafeBufferPointer { centerNorm in
+        norms.withUnsafeBufferPointer { norm in
+          assignments.withUnsafeMutableBufferPointer { assigned in
+            distances.withUnsafeMutableBufferPointer { distance in
+              blockTotals.withUnsafeMutableBufferPointer { totals in
+                blockChanged.withUnsafeMutableBufferPointer { changes in
+                  let buffers = Buffers(
+                    centers: c.baseAddress!, centerNorms: centerNorm.baseAddress!, norms: norm.baseAddress!,
+                    assigned: assigned.baseAddress!, distances: distance.baseAddress!, totals: totals.baseAddress!,
+                    changed: changes.baseAddress!)
+                  let saved = BLAS.threads
+                  if workers > 1 { BLAS.threads = 1 }
+                  DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var product = [Float](repeating: 0, count: min(state.block, state.count) * state.clusters)
+                    product.withUnsafeMutableBufferPointer { product in
+                      for blockIndex in stride(from: worker, to: blocks, by: workers) {
+                        state.assign(
+                          block: blockIndex, buffers, largestNorm: largestNorm, products: product.baseAddress!)
+                      }
+                    }
+                  }
+                  if workers > 1 { BLAS.threads = saved }
+                }
+              }
+            }
           }
         }
-        if assignments[i] != Int32(best) {
-          assignments[i] = Int32(best)
-          changed = true
-        }
-        distances[i] = bestDistance
-        total += Double(bestDistance)
       }
-      start += rows
     }
+    let changed = blockChanged.contains(true)
+    let total = blockTotals.reduce(0, +)
     inertia = total
     return changed
+  }
+
+  /// The pass's buffers, each block writing only its own rows and its own slot.
+  struct Buffers: @unchecked Sendable {
+    let centers: UnsafePointer<Float>
+    let centerNorms: UnsafePointer<Float>
+    let norms: UnsafePointer<Float>
+    let assigned: UnsafeMutablePointer<Int32>
+    let distances: UnsafeMutablePointer<Float>
+    let totals: UnsafeMutablePointer<Double>
+    let changed: UnsafeMutablePointer<Bool>
+  }
+
+  /// One block of points to their nearest centres.
+  func assign(
+    block blockIndex: Int, _ buffers: Buffers, largestNorm: Float, products: UnsafeMutablePointer<Float>
+  ) {
+    let start = blockIndex * block
+    let rows = min(block, count - start)
+    BLAS.multiplyTransposed(
+      points + start * dimension, rows: rows, by: buffers.centers, rows: clusters, columns: dimension, into: products)
+    var total = 0.0
+    var changed = false
+    for row in 0..<rows {
+      let i = start + row
+      let scores = products + row * clusters
+      // Turn each product into ‖c‖² − 2 x·c (‖x‖² is the same for every centre).
+      var lowest = Lanes.Vector(repeating: .infinity)
+      var j = 0
+      while j + Lanes.width <= clusters {
+        let score = Lanes.load(buffers.centerNorms, j) - 2 * Lanes.load(scores, j)
+        Lanes.store(score, scores, j)
+        lowest = lowest.replacing(with: score, where: score .< lowest)
+        j += Lanes.width
+      }
+      var estimate = min(min(lowest[0], lowest[1]), min(lowest[2], lowest[3]))
+      while j < clusters {
+        let score = buffers.centerNorms[j] - 2 * scores[j]
+        scores[j] = score
+        estimate = min(estimate, score)
+        j += 1
+      }
+      // The shortlist, compared exactly (the first of equals wins).
+      let bound = estimate + Self.slack * (buffers.norms[i] + largestNorm)
+      var best = 0
+      var bestDistance = Float.infinity
+      for j in 0..<clusters where scores[j] <= bound {
+        var sum = 0.0
+        for l in 0..<dimension {
+          let difference = Double(points[i * dimension + l]) - Double(buffers.centers[j * dimension + l])
+          sum += difference * difference
+        }
+        if Float(sum) < bestDistance {
+          bestDistance = Float(sum)
+          best = j
+        }
+      }
+      if buffers.assigned[i] != Int32(best) {
+        buffers.assigned[i] = Int32(best)
+        changed = true
+      }
+      buffers.distances[i] = bestDistance
+      total += Double(bestDistance)
+    }
+    buffers.totals[blockIndex] = total
+    buffers.changed[blockIndex] = changed
   }
 
   /// Each centre to the mean of its points (summed in Double, in point order); an empty
