@@ -47,9 +47,14 @@ public final class RiverFeatures: @unchecked Sendable {
     let boards = boards ?? 0..<Self.boardIndexer.size(round: 0)
     let threads = max(1, threads)
     DispatchQueue.concurrentPerform(iterations: threads) { worker in
+      // Each thread its own tables: shared arrays would have both threads retaining and
+      // releasing the same buffers on every hand (no faster on two threads than on one).
+      let own = Own(
+        indexer: try! HandIndexer(rounds: [2, 5]), boards: try! HandIndexer(rounds: [5]),
+        strength: try! ClusterStrength(clusterOfPair: strength.clusterOfPair.map { $0 }))
       var done = 0
       for board in stride(from: boards.lowerBound + worker, to: boards.upperBound, by: threads) {
-        fill(board: board, strength: strength)
+        fill(board: board, own)
         done += 1
         if worker == 0 && done % 256 == 0 { progress(min(done * threads, boards.count), boards.count) }
       }
@@ -57,11 +62,18 @@ public final class RiverFeatures: @unchecked Sendable {
     progress(boards.count, boards.count)
   }
 
+  /// One thread's copies of the indexers and the clusters.
+  struct Own {
+    let indexer: HandIndexer
+    let boards: HandIndexer
+    let strength: ClusterStrength
+  }
+
   /// One canonical board's hands (isomorphic hands on the same board write the same bytes).
-  func fill(board index: Int, strength: ClusterStrength) {
-    let board = try! Self.boardIndexer.hand(at: index, round: 0)
+  func fill(board index: Int, _ own: Own) {
+    let board = try! own.boards.hand(at: index, round: 0)
     let boardSet = CardSet(board)
-    let features = strength.features(board: boardSet)
+    let features = own.strength.features(board: boardSet)
     var cards = [Card](repeating: board[0], count: 7)
     for i in 0..<5 { cards[2 + i] = board[i] }
     cards.withUnsafeMutableBufferPointer { hand in
@@ -69,7 +81,7 @@ public final class RiverFeatures: @unchecked Sendable {
         for low in 0..<high where !boardSet.contains(Card(index: low)) {
           hand[0] = Card(index: low)
           hand[1] = Card(index: high)
-          let target = bytes + indexer.index(UnsafeBufferPointer(hand), round: 1) * clusters
+          let target = bytes + own.indexer.index(UnsafeBufferPointer(hand), round: 1) * clusters
           let source = ClusterStrength.pairIndex(low, high) * clusters
           for j in 0..<clusters { target[j] = UInt8((features[source + j] * 255).rounded()) }
         }
