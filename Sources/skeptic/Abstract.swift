@@ -56,7 +56,7 @@ struct Abstract: ParsableCommand {
         guard terminal else { return }
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         Terminal.writeError(
-          "\r\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Terminal.bar(fraction)) \(done)/\(total)  \(Terminal.clock(Date().timeIntervalSince(started)))\u{1B}[K"
+          "\r\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Terminal.bar(fraction)) \(Terminal.grouped(done))/\(Terminal.grouped(total))  \(Terminal.clock(Date().timeIntervalSince(started)))\u{1B}[K"
         )
       }
       var seconds: [String: Double] = [:]
@@ -105,7 +105,9 @@ struct Abstract: ParsableCommand {
               "meanSquaredDistance": inertia, "seconds": seconds.values.reduce(0, +),
             ].merging(seconds.map { ("\($0.key)Seconds", $0.value) }) { a, _ in a }))
       } else {
-        print("river buckets: \(buckets) over \(features.count) canonical hands, \(clusters) opponent clusters")
+        print(
+          "river buckets: \(buckets) over \(Terminal.grouped(features.count)) canonical hands, \(clusters) opponent clusters"
+        )
         for name in ["opponentClusters", "features", "fitting", "assigning"] {
           print(
             "  " + name.padding(toLength: 17, withPad: " ", startingAt: 0)
@@ -113,8 +115,8 @@ struct Abstract: ParsableCommand {
         }
         print(
           String(
-            format: "  k-means: %d passes on %d sampled hands, mean squared distance %.5f",
-            result.clustering.iterations, sample, inertia))
+            format: "  k-means: %d passes on %@ sampled hands, mean squared distance %.5f",
+            result.clustering.iterations, Terminal.grouped(sample) as NSString, inertia))
         if let out { print("  written to \(out)") }
       }
     }

@@ -17,6 +17,17 @@ enum Terminal {
     return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
   }
 
+  /// A count with thousands separated by commas: `123,156,254`.
+  static func grouped(_ count: Int) -> String {
+    let digits = String(count.magnitude)
+    var result = ""
+    for (position, digit) in digits.enumerated() {
+      if position > 0 && (digits.count - position) % 3 == 0 { result.append(",") }
+      result.append(digit)
+    }
+    return (count < 0 ? "-" : "") + result
+  }
+
   /// A bar of `width` cells, `fraction` full.
   static func bar(_ fraction: Double, width: Int = 24) -> String {
     let filled = max(0, min(width, Int((fraction * Double(width)).rounded(.down))))

@@ -37,6 +37,8 @@ struct HandIndexerTests {
     #expect(try HandIndexer(rounds: [2]).size(round: 0) == 169)
     let together = try [3, 4, 5].map { try HandIndexer(rounds: [2, $0]).size(round: 1) }
     #expect(together == [1_286_792, 13_960_050, 123_156_254])
+    // Boards alone: 1,755 flops, 16,432 turns, 134,459 rivers.
+    #expect(try [3, 4, 5].map { try HandIndexer(rounds: [$0]).size(round: 0) } == [1_755, 16_432, 134_459])
     let apart = try HandIndexer(rounds: [2, 3, 1, 1])
     #expect((0..<4).map { apart.size(round: $0) } == [169, 1_286_792, 55_190_538, 2_428_287_420])
   }
