@@ -125,3 +125,22 @@ extension KMeansTests {
     }
   }
 }
+
+extension KMeansTests {
+  /// A tolerance stops the passes once one lowers the sum by less than that share, never
+  /// before the sum has settled that far; without one the fit runs until no point moves.
+  @Test func toleranceStopsEarly() throws {
+    var random = SeededGenerator(seed: 31)
+    let points = (0..<(3_000 * 4)).map { _ in Float(random.unitDouble()) }
+    let full = try KMeans(clusters: 30, seed: 3, maxIterations: 500).fit(points, dimension: 4)
+    var kmeans = KMeans(clusters: 30, seed: 3, maxIterations: 500)
+    kmeans.tolerance = 1e-3
+    let early = try kmeans.fit(points, dimension: 4)
+    #expect(early.iterations < full.iterations)
+    let last = early.history.suffix(2)
+    #expect(last.first! - last.last! <= 1e-3 * last.first!)
+    for (before, after) in zip(early.history.dropLast(), early.history.dropLast().dropFirst()) {
+      #expect(before - after > 1e-3 * before)
+    }
+  }
+}

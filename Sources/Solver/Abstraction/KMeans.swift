@@ -16,8 +16,12 @@ public struct KMeans: Sendable {
   public var clusters: Int
   /// The seed for k-means++.
   public var seed: UInt64
-  /// Lloyd passes at most (it stops earlier when no point changes cluster).
+  /// Lloyd passes at most (it stops earlier when no point changes cluster, or when a pass
+  /// lowers the sum of squared distances by less than ``tolerance`` of it).
   public var maxIterations: Int
+  /// The relative fall in the sum of squared distances below which passes stop (0: only when no
+  /// point moves).
+  public var tolerance: Double = 0
   /// Points per matrix product (the product takes `block × clusters` floats).
   public var block: Int = 4096
   /// Threads the blocks of each pass are split among (each runs its products on one OpenBLAS
@@ -67,7 +71,10 @@ public struct KMeans: Sendable {
         let changed = state.assign()
         history.append(state.inertia)
         progress(pass, state.inertia)
-        if (!changed && pass > 1) || pass == passes { break }
+        let stalled =
+          tolerance > 0 && history.count >= 2
+          && history[history.count - 2] - state.inertia <= tolerance * history[history.count - 2]
+        if (!changed && pass > 1) || stalled || pass == passes { break }
         state.update()
       }
       return Clustering(

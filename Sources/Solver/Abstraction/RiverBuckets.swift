@@ -15,10 +15,12 @@ public enum RiverBuckets {
   ///   - buckets: how many (at most 65,535).
   ///   - sample: hands drawn (with repeats) to fit the centres on.
   ///   - threads: threads for the k-means passes (the buckets do not depend on it).
+  ///   - tolerance: k-means stops when a pass lowers the sum of squared distances by less than
+  ///     this share of it (or after 100 passes).
   ///   - progress: a stage name (`fitting`, `assigning`), work done and work in all.
   /// - Throws: ``SolverError`` (`badParameter`) for a count outside 1...65,535 or above the sample.
   public static func build(
-    features: RiverFeatures, buckets: Int, sample: Int, seed: UInt64, threads: Int = 1,
+    features: RiverFeatures, buckets: Int, sample: Int, seed: UInt64, threads: Int = 1, tolerance: Double = 1e-4,
     progress: (String, Int, Int) -> Void = { _, _, _ in }
   ) throws(SolverError) -> Result {
     guard (1...65_535).contains(buckets), buckets <= sample else {
@@ -34,6 +36,7 @@ public enum RiverBuckets {
     }
     var kmeans = KMeans(clusters: buckets, seed: seed, maxIterations: 100)
     kmeans.threads = threads
+    kmeans.tolerance = tolerance
     let passes = kmeans.maxIterations
     let clustering = try kmeans.fit(points, dimension: k) { pass, _ in progress("fitting", pass, passes) }
     var result = [UInt16](repeating: 0, count: features.count)
