@@ -40,9 +40,17 @@ struct KMeansLloyd: @unchecked Sendable {
   /// that OpenBLAS's rounding (which changes with its thread count) never shows. The products
   /// only shortlist: centres within ``slack`` of the product's best are compared by this.
   func exactDistance(_ i: Int, _ j: Int) -> Float {
+    centers.withUnsafeBufferPointer {
+      Self.exactDistance(points + i * dimension, $0.baseAddress! + j * dimension, dimension)
+    }
+  }
+
+  /// ‖x − c‖² over `dimension` coordinates, summed in Double in coordinate order.
+  @inline(__always)
+  static func exactDistance(_ x: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ dimension: Int) -> Float {
     var sum = 0.0
     for l in 0..<dimension {
-      let difference = Double(points[i * dimension + l]) - Double(centers[j * dimension + l])
+      let difference = Double(x[l]) - Double(c[l])
       sum += difference * difference
     }
     return Float(sum)
@@ -187,13 +195,9 @@ struct KMeansLloyd: @unchecked Sendable {
       var best = 0
       var bestDistance = Float.infinity
       for j in 0..<clusters where scores[j] <= bound {
-        var sum = 0.0
-        for l in 0..<dimension {
-          let difference = Double(points[i * dimension + l]) - Double(buffers.centers[j * dimension + l])
-          sum += difference * difference
-        }
-        if Float(sum) < bestDistance {
-          bestDistance = Float(sum)
+        let distance = Self.exactDistance(points + i * dimension, buffers.centers + j * dimension, dimension)
+        if distance < bestDistance {
+          bestDistance = distance
           best = j
         }
       }
