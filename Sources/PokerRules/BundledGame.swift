@@ -3,6 +3,8 @@ public enum BundledGame: String, CaseIterable, Sendable, Codable {
   case kuhn
   case kuhn3p = "kuhn-3p"
   case leduc
+  case noLimitKuhn = "nolimit-kuhn"
+  case noLimitLeduc = "nolimit-leduc"
   case limitHoldem = "limit-holdem"
   case noLimitHoldem = "nolimit-holdem"
 
@@ -13,6 +15,8 @@ public enum BundledGame: String, CaseIterable, Sendable, Codable {
     case .kuhn3p: "three-player Kuhn poker: four cards, ante 1, one bet of 1"
     case .leduc: "Leduc hold'em: six cards, one private and one public, bets of 2 then 4"
     case .limitHoldem: "heads-up limit Texas hold'em as played in the ACPC (blinds 5/10)"
+    case .noLimitKuhn: "no-limit Kuhn poker: three cards, ante 1, stacks of 8, any bet or raise"
+    case .noLimitLeduc: "no-limit Leduc hold'em: six cards, ante 1, stacks of 10, any bet or raise"
     case .noLimitHoldem: "heads-up no-limit Texas hold'em as played in the ACPC, 200 big blinds deep"
     }
   }
@@ -75,6 +79,42 @@ public enum BundledGame: String, CaseIterable, Sendable, Codable {
       END GAMEDEF
 
       """
+    case .noLimitKuhn:
+      """
+      # No-limit Kuhn poker: Kuhn's three cards and antes, stacks of 8, any bet or raise
+      # (small enough for the exact best response over every bet size).
+      GAMEDEF
+      nolimit
+      numPlayers = 2
+      numRounds = 1
+      stack = 8 8
+      blind = 1 1
+      firstPlayer = 1
+      numSuits = 1
+      numRanks = 3
+      numHoleCards = 1
+      numBoardCards = 0
+      END GAMEDEF
+
+      """
+    case .noLimitLeduc:
+      """
+      # No-limit Leduc hold'em: Leduc's six cards and antes, stacks of 10, any bet or
+      # raise (small enough for the exact best response over every bet size).
+      GAMEDEF
+      nolimit
+      numPlayers = 2
+      numRounds = 2
+      stack = 10 10
+      blind = 1 1
+      firstPlayer = 1 1
+      numSuits = 2
+      numRanks = 3
+      numHoleCards = 1
+      numBoardCards = 0 1
+      END GAMEDEF
+
+      """
     case .limitHoldem:
       """
       # Heads-up limit Texas hold'em as played in the ACPC (reverse blinds: the
@@ -125,7 +165,7 @@ public enum BundledGame: String, CaseIterable, Sendable, Codable {
 }
 
 extension GameDefinition {
-  /// A bundled game by name (`kuhn`, `kuhn-3p`, `leduc`, `limit-holdem`, `nolimit-holdem`), or
+  /// A bundled game by name (`kuhn`, `kuhn-3p`, `leduc`, `nolimit-kuhn`, `nolimit-leduc`, `limit-holdem`, `nolimit-holdem`), or
   /// the definition in a `.game` file at a path.
   public static func named(_ nameOrPath: String) throws(GameDefinitionError) -> GameDefinition {
     if let bundled = BundledGame(rawValue: nameOrPath.lowercased()) { return bundled.definition }

@@ -33,7 +33,8 @@ public struct State: Hashable, Sendable {
   /// the public tree (betting and board). Such a state never has showdown ``payoffs``.
   public let holeCardsHidden: Bool
 
-  var raisesThisRound: Int
+  /// Bets and raises made so far in this round.
+  public internal(set) var raisesThisRound: Int
   /// The smallest legal no-limit raise total.
   var minRaiseTo: Int
   /// Seats still to act in this round, one bit each.

@@ -66,8 +66,12 @@ enum BinaryFormat {
   }
 
   static func checksum(_ data: Data) -> UInt64 {
+    data.withUnsafeBytes { checksum($0) }
+  }
+
+  static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in data {
+    for byte in bytes {
       hash ^= UInt64(byte)
       hash = hash &* 0x0000_0100_0000_01B3
     }

@@ -5,16 +5,20 @@ import PokerRules
 extension CompiledGame {
   /// Compiles a game's public tree.
   ///
-  /// - Parameter maxNodes: refuse games whose public tree has more nodes than this.
-  /// - Throws: ``SolverError`` when the game needs an action abstraction (no-limit) or is too
+  /// - Parameters:
+  ///   - maxNodes: refuse games whose public tree has more nodes than this.
+  ///   - actions: the actions kept at each decision; no-limit games need one.
+  /// - Throws: ``SolverError`` when a no-limit game has no action abstraction or the game is too
   ///   large.
-  public static func compile(_ game: GameDefinition, maxNodes: Int = 20_000_000) throws(SolverError) -> CompiledGame {
-    guard game.betting == .limit else {
+  public static func compile(
+    _ game: GameDefinition, maxNodes: Int = 20_000_000, actions: ActionAbstraction? = nil
+  ) throws(SolverError) -> CompiledGame {
+    guard game.betting == .limit || actions != nil else {
       throw SolverError(
         .unsupportedGame,
-        "the solver needs an action abstraction for no-limit games, which is not available yet; use a limit game")
+        "the solver needs an action abstraction (a bet menu) for no-limit games; use a limit game or give bet sizes")
     }
-    var builder = Builder(game: game, maxNodes: maxNodes)
+    var builder = Builder(game: game, maxNodes: maxNodes, actions: actions ?? .every)
     try builder.estimate()
     let root = State(game: game, holeCardsHidden: true)
     // Chance probability of one particular assignment of everyone's hole cards: sets are
@@ -41,6 +45,7 @@ extension CompiledGame {
   struct Builder {
     let game: GameDefinition
     let maxNodes: Int
+    let actions: ActionAbstraction
     let deck: [Card]
     let hands: [CardSet]
     var kind: [Kind] = []
@@ -62,9 +67,10 @@ extension CompiledGame {
     var showdownOffset: [Int32] = []
     var slotCount = 0
 
-    init(game: GameDefinition, maxNodes: Int) {
+    init(game: GameDefinition, maxNodes: Int, actions: ActionAbstraction) {
       self.game = game
       self.maxNodes = maxNodes
+      self.actions = actions
       let deck = game.deck
       self.deck = deck
       var hands: [CardSet] = []
@@ -106,7 +112,7 @@ extension CompiledGame {
           walk(next, boards * binomial(left, dealt))
           return
         }
-        let actions = state.legalActions!.representative
+        let actions = self.actions.actions(state)
         slots += boards * Double(actions.count) * handCount
         for action in actions { walk(try! state.applying(action), boards) }
       }
@@ -202,7 +208,7 @@ extension CompiledGame {
       }
       kind[node] = .decision
       player[node] = Int8(state.currentPlayer)
-      let actions = state.legalActions!.representative
+      let actions = self.actions.actions(state)
       slotOffset[node] = Int32(slotCount)
       slotCount += actions.count * hands.count
       let saved = currentParent

@@ -40,14 +40,32 @@ public enum RiverBuckets {
     let passes = kmeans.maxIterations
     let clustering = try kmeans.fit(points, dimension: k) { pass, _ in progress("fitting", pass, passes) }
     var result = [UInt16](repeating: 0, count: features.count)
+    // Hands with every feature zero (those a partial build left out, and any hand beaten by
+    // every cluster) all go where the zero vector goes: found once.
+    let zeroBucket = UInt16(clustering.nearest([Float](repeating: 0, count: k))[0])
     let chunk = 1 << 18
     var start = 0
     var chunkPoints = [Float](repeating: 0, count: chunk * k)
+    var rows = [Int](repeating: 0, count: chunk)
     while start < features.count {
       let count = min(chunk, features.count - start)
-      for i in 0..<(count * k) { chunkPoints[i] = Float(features.bytes[start * k + i]) / 255 }
-      let nearest = clustering.nearest(Array(chunkPoints[0..<(count * k)]), threads: threads)
-      for i in 0..<count { result[start + i] = UInt16(nearest[i]) }
+      var used = 0
+      for i in 0..<count {
+        let row = features.bytes + (start + i) * k
+        var any: UInt8 = 0
+        for j in 0..<k { any |= row[j] }
+        guard any != 0 else {
+          result[start + i] = zeroBucket
+          continue
+        }
+        for j in 0..<k { chunkPoints[used * k + j] = Float(row[j]) / 255 }
+        rows[used] = start + i
+        used += 1
+      }
+      if used > 0 {
+        let nearest = clustering.nearest(Array(chunkPoints[0..<(used * k)]), threads: threads)
+        for i in 0..<used { result[rows[i]] = UInt16(nearest[i]) }
+      }
       start += count
       progress("assigning", start, features.count)
     }

@@ -149,7 +149,7 @@ extension BettingTree {
         actions.append(
           BettingAction(.call, amount: situation.committed[opponent] - situation.streetStart, isAllIn: toCall >= behind)
         )
-        sizes = menu.raises
+        sizes = menu.raiseSizes(depth: situation.bets)
       }
       guard canRaise else { return actions }
       var added: [Int] = []
