@@ -5,7 +5,9 @@ extension Skeptic {
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Measure speed on this machine (build with -c release for meaningful figures).",
-      subcommands: [HandEval.self, SolverBench.self, StatsBench.self, ArenaBench.self, SpotBench.self]
+      subcommands: [
+        HandEval.self, SolverBench.self, StatsBench.self, ArenaBench.self, SpotBench.self, KMeansBench.self,
+      ]
     )
   }
 }

@@ -24,6 +24,18 @@ enum BLAS {
       Int32(n))
   }
 
+  /// `c[i][j] = alpha · Σ_l a[i][l] · b[j][l] + c[i][j]`: the product added to what `c` holds
+  /// (no pass to clear `c` first).
+  static func multiplyTransposedAdding(
+    _ a: UnsafePointer<Float>, rows m: Int, by b: UnsafePointer<Float>, rows n: Int, columns k: Int, alpha: Float,
+    into c: UnsafeMutablePointer<Float>
+  ) {
+    guard m > 0, n > 0, k > 0 else { return }
+    cblas_sgemm(
+      CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k), alpha, a, Int32(k), b, Int32(k), 1, c,
+      Int32(n))
+  }
+
   /// `y[i] = Σ_l a[i][l] · x[l]` for an `m × k` matrix `a` (row-major).
   static func multiply(
     _ a: UnsafePointer<Float>, rows m: Int, columns k: Int, vector x: UnsafePointer<Float>,

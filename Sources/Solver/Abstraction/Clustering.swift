@@ -32,13 +32,13 @@ public struct Clustering: Sendable, Equatable {
 
   /// Each of `points` (`dimension` floats each) to its nearest centre, decided as the fit does
   /// (for ``KMeans``, products through OpenBLAS to shortlist and exact distances to choose).
-  public func nearest(_ points: [Float], block: Int = 4096, threads: Int = 1) -> [Int32] {
+  public func nearest(_ points: [Float], block: Int? = nil, threads: Int = 1) -> [Int32] {
     guard !points.isEmpty else { return [] }
     if metric == .earthMover { return EMDKMeans.nearest(points, clustering: self, threads: threads) }
     return points.withUnsafeBufferPointer { buffer in
       var state = KMeansLloyd(
         points: buffer.baseAddress!, count: points.count / dimension, dimension: dimension, clusters: clusters,
-        block: block, threads: threads)
+        block: block ?? KMeans.defaultBlock(clusters: clusters), threads: threads)
       state.centers = centers
       _ = state.assign()
       return state.assignments

@@ -22,8 +22,12 @@ public struct KMeans: Sendable {
   /// The relative fall in the sum of squared distances below which passes stop (0: only when no
   /// point moves).
   public var tolerance: Double = 0
-  /// Points per matrix product (the product takes `block × clusters` floats).
-  public var block: Int = 4096
+  /// Points per matrix product (the product takes `block × clusters` floats; by default about
+  /// 2 MB of them, so that they stay in cache between the product and the scan).
+  public var block: Int?
+
+  /// About 2 MB of products per block, 64 to 4,096 points.
+  static func defaultBlock(clusters: Int) -> Int { max(64, min(4_096, 524_288 / max(1, clusters))) }
   /// Threads the blocks of each pass are split among (each runs its products on one OpenBLAS
   /// thread). The results do not depend on it.
   public var threads: Int = 1
@@ -63,7 +67,8 @@ public struct KMeans: Sendable {
     }
     return points.withUnsafeBufferPointer { buffer in
       var state = KMeansLloyd(
-        points: buffer.baseAddress!, count: n, dimension: dimension, clusters: clusters, block: block)
+        points: buffer.baseAddress!, count: n, dimension: dimension, clusters: clusters,
+        block: block ?? Self.defaultBlock(clusters: clusters))
       state.seed(with: seed)
       var history: [Double] = []
       let passes = max(1, maxIterations)

@@ -125,8 +125,10 @@ struct KMeansLloyd: @unchecked Sendable {
                     centers: c.baseAddress!, centerNorms: centerNorm.baseAddress!, norms: norm.baseAddress!,
                     assigned: assigned.baseAddress!, distances: distance.baseAddress!, totals: totals.baseAddress!,
                     changed: changes.baseAddress!)
+                  // One OpenBLAS thread per product: the products are small (a few coordinates
+                  // deep), and the blocks are already split among the threads.
                   let saved = BLAS.threads
-                  if workers > 1 { BLAS.threads = 1 }
+                  BLAS.threads = 1
                   DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var product = [Float](repeating: 0, count: min(state.block, state.count) * state.clusters)
                     product.withUnsafeMutableBufferPointer { product in
@@ -136,7 +138,7 @@ struct KMeansLloyd: @unchecked Sendable {
                       }
                     }
                   }
-                  if workers > 1 { BLAS.threads = saved }
+                  BLAS.threads = saved
                 }
               }
             }
@@ -167,27 +169,27 @@ struct KMeansLloyd: @unchecked Sendable {
   ) {
     let start = blockIndex * block
     let rows = min(block, count - start)
-    BLAS.multiplyTransposed(
-      points + start * dimension, rows: rows, by: buffers.centers, rows: clusters, columns: dimension, into: products)
+    // Scores ‖c‖² − 2 x·c (‖x‖² is the same for every centre): each row starts as the centres'
+    // norms and the product, times −2, is added in place.
+    for row in 0..<rows { (products + row * clusters).update(from: buffers.centerNorms, count: clusters) }
+    BLAS.multiplyTransposedAdding(
+      points + start * dimension, rows: rows, by: buffers.centers, rows: clusters, columns: dimension, alpha: -2,
+      into: products)
     var total = 0.0
     var changed = false
     for row in 0..<rows {
       let i = start + row
       let scores = products + row * clusters
-      // Turn each product into ‖c‖² − 2 x·c (‖x‖² is the same for every centre).
       var lowest = Lanes.Vector(repeating: .infinity)
       var j = 0
       while j + Lanes.width <= clusters {
-        let score = Lanes.load(buffers.centerNorms, j) - 2 * Lanes.load(scores, j)
-        Lanes.store(score, scores, j)
+        let score = Lanes.load(scores, j)
         lowest = lowest.replacing(with: score, where: score .< lowest)
         j += Lanes.width
       }
       var estimate = min(min(lowest[0], lowest[1]), min(lowest[2], lowest[3]))
       while j < clusters {
-        let score = buffers.centerNorms[j] - 2 * scores[j]
-        scores[j] = score
-        estimate = min(estimate, score)
+        estimate = min(estimate, scores[j])
         j += 1
       }
       // The shortlist, compared exactly (the first of equals wins).
