@@ -186,6 +186,22 @@ let sampleDecisions: [Message.Decide] = [
   }
 }
 
+/// The address an in-process arena announced, read by another thread.
+final class AnnouncedAddress: @unchecked Sendable {
+  private let lock = NSLock()
+  private var line = ""
+  func set(_ text: String) {
+    lock.lock()
+    line = text
+    lock.unlock()
+  }
+  var endpoint: String? {
+    lock.lock()
+    defer { lock.unlock() }
+    return line.range(of: #"tcp://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { String(line[$0]) }
+  }
+}
+
 @Suite struct InProcessArenaTests {
   /// A 20-hand Leduc arena on another thread with two remote seats: `raw`, played by the test
   /// through the returned socket (hello already sent, asking for 256 hands in flight), and
@@ -193,21 +209,30 @@ let sampleDecisions: [Message.Decide] = [
   func start(maxInFlight: Int, hands: Int = 20) throws -> (
     socket: Socket, context: Context, outcome: ArenaOutcome, directory: URL
   ) {
-    let endpoint = "tcp://127.0.0.1:\(Int.random(in: 30_000..<60_000))"
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-arena-\(UUID().uuidString)")
     var config = MatchRunner.Configuration(
       game: "leduc", bots: [.init(name: "raw", spec: "remote"), .init(name: "caller", spec: "remote")], hands: hands,
       outDirectory: directory.path, executable: "/nonexistent")
-    config.listen = endpoint
+    config.listen = "tcp://127.0.0.1:*"
     config.maxInFlight = maxInFlight
     config.seatSecrets = ["raw": "raw-secret", "caller": "caller-secret"]
     config.registrationTimeoutMs = 10_000
     let outcome = ArenaOutcome()
+    // The arena binds a port the system picks and announces it; the bots connect there.
+    let announced = DispatchSemaphore(value: 0)
+    let address = AnnouncedAddress()
     let arena = Thread { [config] in
-      let report = try? MatchRunner(configuration: config).run { progress in outcome.record(progress) }
+      let report = try? MatchRunner(configuration: config).run(
+        announce: { line in
+          address.set(line)
+          announced.signal()
+        },
+        progress: { progress in outcome.record(progress) })
       outcome.finish(report)
     }
     arena.start()
+    _ = announced.wait(timeout: .now() + 10)
+    let endpoint = try #require(address.endpoint, "the arena announced no address")
     let caller = Thread {
       var agent = CallAgent()
       var runtime = BotRuntime(endpoint: endpoint, name: "caller", game: "leduc")

@@ -66,11 +66,10 @@ import ZeroMQ
   @Test func aStrangerCannotTakeALocalBotsSeat() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let endpoint = "tcp://127.0.0.1:\(Int.random(in: 30_000..<60_000))"
     let out = directory.appendingPathComponent("match").path
-    let (arena, _) = try start([
+    let (arena, endpoint, _) = try SkepticBinary.startArena([
       "arena", "--game", "leduc", "--bot", "a=call", "--bot", "b=random", "--hands", "5000", "--in-flight", "1",
-      "--listen", endpoint, "--out", out,
+      "--out", out,
     ])
     let context = try Context()
     let stranger = try Socket(context, kind: .dealer)
@@ -115,11 +114,9 @@ import ZeroMQ
   @Test func theAddressIsAnnouncedAndAResumedReportStartsFromTheLogs() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let endpoint = "tcp://127.0.0.1:\(Int.random(in: 30_000..<60_000))"
     let out = directory.appendingPathComponent("match").path
-    let (arena, err) = try start([
-      "arena", "--game", "leduc", "--bot", "py=remote", "--bot", "c=call", "--hands", "100000000", "--listen", endpoint,
-      "--out", out,
+    let (arena, endpoint, announced) = try SkepticBinary.startArena([
+      "arena", "--game", "leduc", "--bot", "py=remote", "--bot", "c=call", "--hands", "100000000", "--out", out,
     ])
     #expect(SkepticBinary.waitForFile(out + "/seats/py.secret"))
     let (bot, _) = try start([
@@ -138,7 +135,6 @@ import ZeroMQ
     kill(bot.processIdentifier, SIGKILL)
     arena.waitUntilExit()
     bot.waitUntilExit()
-    let announced = String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
     #expect(announced.contains("arena at \(endpoint): waiting 30 s for py"), "\(announced)")
     #expect(announced.contains("secret is in \(out)/seats/NAME.secret"), "\(announced)")
     let logged = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter {

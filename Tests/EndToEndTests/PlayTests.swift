@@ -38,21 +38,15 @@ import Testing
   @Test func aPersonTakesASeatInARunningArena() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let port = Int.random(in: 20_000..<40_000)
-    let arena = Process()
-    arena.executableURL = SkepticBinary.url
-    arena.arguments = [
-      "arena", "--game", "leduc", "--bot", "alice=remote", "--bot", "bot=call", "--listen", "tcp://127.0.0.1:\(port)",
-      "--hands", "4", "--out", directory.appendingPathComponent("match").path,
-    ]
-    arena.standardOutput = FileHandle.nullDevice
-    arena.standardError = FileHandle.nullDevice
-    try arena.run()
+    let (arena, endpoint, _) = try SkepticBinary.startArena([
+      "arena", "--game", "leduc", "--bot", "alice=remote", "--bot", "bot=call", "--hands", "4", "--out",
+      directory.appendingPathComponent("match").path,
+    ])
     let secret = directory.appendingPathComponent("match/seats/alice.secret").path
     #expect(SkepticBinary.waitForFile(secret))
     let play = try SkepticBinary.run(
       [
-        "play", "--connect", "tcp://127.0.0.1:\(port)", "--game", "leduc", "--name", "alice", "--secret-file", secret,
+        "play", "--connect", endpoint, "--game", "leduc", "--name", "alice", "--secret-file", secret,
       ],
       input: String(repeating: "c\n", count: 40), directory: directory)
     arena.waitUntilExit()

@@ -8,19 +8,13 @@ import Testing
     let script = root.appendingPathComponent("Examples/python_bot.py").path
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-python-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: out) }
-    let port = 20_000 + Int.random(in: 0..<30_000)
-    let endpoint = "tcp://127.0.0.1:\(port)"
-
-    let arena = Process()
-    arena.executableURL = SkepticBinary.url
-    arena.arguments = [
-      "arena", "--game", "leduc", "--bot", "py=remote", "--bot", "rnd=random", "--hands", "300", "--listen", endpoint,
-      "--out", out, "--json",
-    ]
     let arenaOutput = Pipe()
-    arena.standardOutput = arenaOutput
-    arena.standardError = FileHandle.nullDevice
-    try arena.run()
+    let (arena, endpoint, _) = try SkepticBinary.startArena(
+      [
+        "arena", "--game", "leduc", "--bot", "py=remote", "--bot", "rnd=random", "--hands", "300", "--out", out,
+        "--json",
+      ],
+      output: arenaOutput)
     let secret = out + "/seats/py.secret"
     #expect(SkepticBinary.waitForFile(secret))
 

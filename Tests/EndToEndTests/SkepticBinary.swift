@@ -61,6 +61,40 @@ enum SkepticBinary {
     return true
   }
 
+  /// Starts an arena listening on a port the system picks (`--listen tcp://127.0.0.1:*`) and
+  /// returns it with the address it announced and the announcement (its first line on standard
+  /// error), so no test guesses a free port. Standard output goes to `output` (or nowhere).
+  static func startArena(_ arguments: [String], output: Pipe? = nil) throws -> (
+    process: Process, endpoint: String, announced: String
+  ) {
+    let process = Process()
+    process.executableURL = url
+    process.arguments = arguments + ["--listen", "tcp://127.0.0.1:*"]
+    let err = Pipe()
+    process.standardOutput = output ?? FileHandle.nullDevice
+    process.standardError = err
+    try process.run()
+    var said = Data()
+    while !said.contains(UInt8(ascii: "\n")) {
+      let chunk = err.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      said.append(chunk)
+    }
+    // Keep reading in the background so the arena never blocks on a full pipe.
+    DispatchQueue.global().async { _ = err.fileHandleForReading.readDataToEndOfFile() }
+    let line = String(decoding: said, as: UTF8.self)
+    guard let range = line.range(of: #"tcp://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) else {
+      process.terminate()
+      throw ArenaDidNotAnnounce(said: line)
+    }
+    return (process, String(line[range]), line)
+  }
+
+  struct ArenaDidNotAnnounce: Error, CustomStringConvertible {
+    let said: String
+    var description: String { "the arena announced no address; it said: \(said)" }
+  }
+
   /// Runs another program to its end and returns its exit status.
   static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
     let process = Process()
