@@ -34,13 +34,12 @@ import ZeroMQ
     #expect(message.last == Array("ping".utf8))
   }
 
-  @Test func pollAndReceiveTimeOutInsteadOfHanging() throws {
+  /// A hang fails the test by its time limit; no wall-clock figure is asserted.
+  @Test(.timeLimit(.minutes(1))) func pollAndReceiveTimeOutInsteadOfHanging() throws {
     let context = try Context()
     let router = try Socket(context, kind: .router)
     try router.bind("inproc://quiet-\(UUID().uuidString)")
-    let start = Date()
     #expect(try Poller.poll([(router, .readable)], timeout: 50) == [[]])
-    #expect(Date().timeIntervalSince(start) < 2)
     do {
       _ = try router.receive(dontWait: true)
       Issue.record("a receive with nothing waiting returned")
@@ -69,8 +68,7 @@ import ZeroMQ
     #expect(throws: ZMQError.self) { try socket.send("late") }
   }
 
-  @Test func closingWithUnsentMessagesDoesNotHang() throws {
-    let start = Date()
+  @Test(.timeLimit(.minutes(1))) func closingWithUnsentMessagesDoesNotHang() throws {
     do {
       let context = try Context()
       let dealer = try Socket(context, kind: .dealer)
@@ -78,7 +76,6 @@ import ZeroMQ
       try dealer.connect("tcp://127.0.0.1:1")
       try dealer.send("never delivered", dontWait: true)
     }
-    #expect(Date().timeIntervalSince(start) < 2)
     #expect(!Context.version.isEmpty)
   }
 }
