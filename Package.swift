@@ -13,6 +13,9 @@ let package = Package(
     .library(name: "Solver", targets: ["Solver"]),
     .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
     .library(name: "GameTheoreticProbability", targets: ["GameTheoreticProbability"]),
+    // A Swift bot author depends on these: the protocol's messages and the agents with their runtime.
+    .library(name: "BotProtocol", targets: ["BotProtocol"]),
+    .library(name: "Agents", targets: ["Agents"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
