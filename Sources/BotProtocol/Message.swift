@@ -24,7 +24,7 @@ public enum Message: Sendable, Hashable {
   /// The protocol versions this implementation speaks.
   public static let versions = [1]
 
-  public struct Hello: Codable, Sendable, Hashable {
+  public struct Hello: Sendable, Hashable {
     public var name: String
     public var protocols: [Int]
     public var game: String
@@ -45,7 +45,7 @@ public enum Message: Sendable, Hashable {
     }
   }
 
-  public struct Welcome: Codable, Sendable, Hashable {
+  public struct Welcome: Sendable, Hashable {
     public var protocolVersion: Int
     public var gameDefinition: String
     public var hands: Int
@@ -69,7 +69,7 @@ public enum Message: Sendable, Hashable {
     }
   }
 
-  public struct Refused: Codable, Sendable, Hashable {
+  public struct Refused: Sendable, Hashable {
     public var reason: String
     public var protocols: [Int]
     public init(reason: String, protocols: [Int] = Message.versions) {
@@ -79,7 +79,7 @@ public enum Message: Sendable, Hashable {
   }
 
   /// What the player may do, in chips.
-  public struct Legal: Codable, Sendable, Hashable {
+  public struct Legal: Sendable, Hashable {
     public var fold: Bool
     /// Chips a call adds (0: check).
     public var call: Int
@@ -92,7 +92,7 @@ public enum Message: Sendable, Hashable {
     }
   }
 
-  public struct Decide: Codable, Sendable, Hashable {
+  public struct Decide: Sendable, Hashable {
     /// Echoed in the answer; several decisions (of different hands) may be outstanding at once.
     public var id: Int
     public var hand: Int
@@ -123,7 +123,7 @@ public enum Message: Sendable, Hashable {
     }
   }
 
-  public struct Act: Codable, Sendable, Hashable {
+  public struct Act: Sendable, Hashable {
     public var id: Int
     /// ACPC notation: `f`, `c`, `r` (limit) or `r<total>` (no-limit).
     public var action: String
@@ -133,7 +133,7 @@ public enum Message: Sendable, Hashable {
     }
   }
 
-  public struct HandEnd: Codable, Sendable, Hashable {
+  public struct HandEnd: Sendable, Hashable {
     public var hand: Int
     /// The final state as this seat may see it (opponents' cards only if shown at a showdown).
     public var matchState: String
@@ -148,17 +148,17 @@ public enum Message: Sendable, Hashable {
     }
   }
 
-  public struct Notes: Codable, Sendable, Hashable {
+  public struct Notes: Sendable, Hashable {
     public var lines: [String]
     public init(lines: [String]) { self.lines = lines }
   }
 
-  public struct MatchEnd: Codable, Sendable, Hashable {
+  public struct MatchEnd: Sendable, Hashable {
     public var reason: String
     public init(reason: String) { self.reason = reason }
   }
 
-  public struct Leave: Codable, Sendable, Hashable {
+  public struct Leave: Sendable, Hashable {
     public var reason: String
     public init(reason: String) { self.reason = reason }
   }
