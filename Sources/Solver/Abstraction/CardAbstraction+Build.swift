@@ -62,41 +62,46 @@ extension CardAbstraction {
       buffer.initialize(repeating: 0, count: $0)
       return buffer
     }
-    for i in 0..<169 { buffers[0][i] = UInt16(i) }
-    let strengths = BoardStrengths()
-    let boardLimit = { (count: Int) in min(options.boards ?? count, count) }
-    strengths.build(
-      boards: options.boards.map { limit in Self.runoutBoards(strengths: strengths, limit: limit) },
-      threads: options.threads
-    ) { progress("strengths", $0, $1) }
-    lap("strengths")
-    // Counts fit a byte on the turn (46 runouts), need 16 bits on the flop (1,081).
-    try distributionAware(
-      StrengthHistograms<UInt16>(boardCards: 3, bins: options.bins), round: 1, strengths, options,
-      into: buffers[1], progress: progress, lap: lap)
-    try distributionAware(
-      StrengthHistograms<UInt8>(boardCards: 4, bins: options.bins), round: 2, strengths, options,
-      into: buffers[2], progress: progress, lap: lap)
-    let opponents = try OpponentClusters.preflop(clusters: options.clusters, seed: options.seed)
-    let features = RiverFeatures(clusters: options.clusters)
-    features.build(
-      strength: try ClusterStrength(clusterOfPair: opponents),
-      boards: 0..<boardLimit(RiverFeatures.boardIndexer.size(round: 0)), threads: options.threads
-    ) { progress("river features", $0, $1) }
-    lap("river features")
-    var fitted = false
-    let river = try RiverBuckets.build(
-      features: features, buckets: sizes.buckets[3], sample: options.sample, seed: options.seed,
-      threads: options.threads
-    ) { stage, done, total in
-      if stage == "assigning" && !fitted {
-        fitted = true
-        lap("river fitting")
+    do {
+      for i in 0..<169 { buffers[0][i] = UInt16(i) }
+      let strengths = BoardStrengths()
+      let boardLimit = { (count: Int) in min(options.boards ?? count, count) }
+      strengths.build(
+        boards: options.boards.map { limit in Self.runoutBoards(strengths: strengths, limit: limit) },
+        threads: options.threads
+      ) { progress("strengths", $0, $1) }
+      lap("strengths")
+      // Counts fit a byte on the turn (46 runouts), need 16 bits on the flop (1,081).
+      try distributionAware(
+        StrengthHistograms<UInt16>(boardCards: 3, bins: options.bins), round: 1, strengths, options,
+        into: buffers[1], progress: progress, lap: lap)
+      try distributionAware(
+        StrengthHistograms<UInt8>(boardCards: 4, bins: options.bins), round: 2, strengths, options,
+        into: buffers[2], progress: progress, lap: lap)
+      let opponents = try OpponentClusters.preflop(clusters: options.clusters, seed: options.seed)
+      let features = RiverFeatures(clusters: options.clusters)
+      features.build(
+        strength: try ClusterStrength(clusterOfPair: opponents),
+        boards: 0..<boardLimit(RiverFeatures.boardIndexer.size(round: 0)), threads: options.threads
+      ) { progress("river features", $0, $1) }
+      lap("river features")
+      var fitted = false
+      let river = try RiverBuckets.build(
+        features: features, buckets: sizes.buckets[3], sample: options.sample, seed: options.seed,
+        threads: options.threads
+      ) { stage, done, total in
+        if stage == "assigning" && !fitted {
+          fitted = true
+          lap("river fitting")
+        }
+        progress("river \(stage)", done, total)
       }
-      progress("river \(stage)", done, total)
+      lap("river assigning")
+      for (i, bucket) in river.buckets.enumerated() { buffers[3][i] = bucket }
+    } catch {
+      for buffer in buffers { buffer.deallocate() }
+      throw error
     }
-    lap("river assigning")
-    for (i, bucket) in river.buckets.enumerated() { buffers[3][i] = bucket }
     return CardAbstraction(sizes: sizes, header: options.header(), owning: buffers)
   }
 
