@@ -15,6 +15,25 @@ enum BinaryFormat {
     return data
   }
 
+  /// Reads the file at `path`, checks every part and decodes its JSON header: the preamble every
+  /// Skeptic file reader shares.
+  ///
+  /// - Throws: ``SolverError``: `io` when the file cannot be read, `badFile` naming what is
+  ///   wrong (truncated, corrupted, another version, a header that is not `Header`'s JSON).
+  static func read<Header: Decodable>(
+    _ path: String, magic: String, version: UInt32, what: String, header: Header.Type
+  ) throws(SolverError) -> (header: Header, body: Data) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SolverError(.io, "\(path): cannot read the \(what) (missing or unreadable)")
+    }
+    let (headerData, body) = try decode(data, magic: magic, version: version, path: path, what: what)
+    do {
+      return (try JSONDecoder().decode(Header.self, from: headerData), body)
+    } catch {
+      throw SolverError(.badFile, "\(path): the header is not a valid \(what) header: \(error)")
+    }
+  }
+
   /// Checks every part and returns the header and body, or says what is wrong with the file.
   static func decode(_ data: Data, magic: String, version: UInt32, path: String, what: String) throws(SolverError) -> (
     header: Data, body: Data

@@ -49,17 +49,8 @@ extension CFRSolver {
   public static func resume(from path: String, threads: Int = 1) throws(SolverError) -> (
     solver: CFRSolver, header: CheckpointHeader
   ) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SolverError(.io, "\(path): cannot read the checkpoint (missing or unreadable)")
-    }
-    let (headerData, body) = try BinaryFormat.decode(
-      data, magic: checkpointMagic, version: checkpointVersion, path: path, what: "checkpoint")
-    let header: CheckpointHeader
-    do {
-      header = try JSONDecoder().decode(CheckpointHeader.self, from: headerData)
-    } catch {
-      throw SolverError(.badFile, "\(path): the header is not valid: \(error)")
-    }
+    let (header, body) = try BinaryFormat.read(
+      path, magic: checkpointMagic, version: checkpointVersion, what: "checkpoint", header: CheckpointHeader.self)
     guard let algorithm = header.recordedAlgorithm,
       let precision = SolverSettings.Precision(rawValue: header.precision)
     else {

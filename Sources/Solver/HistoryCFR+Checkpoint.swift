@@ -27,15 +27,11 @@ extension HistoryCFR: IterativeSolver {
   public static func resume(from path: String) throws(SolverError) -> (
     solver: HistoryCFR, header: CFRSolver.CheckpointHeader
   ) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SolverError(.io, "\(path): cannot read the checkpoint (missing or unreadable)")
-    }
-    let (headerData, body) = try BinaryFormat.decode(
-      data, magic: checkpointMagic, version: checkpointVersion, path: path, what: "history-solver checkpoint")
-    guard let header = try? JSONDecoder().decode(CFRSolver.CheckpointHeader.self, from: headerData),
-      let algorithm = header.recordedAlgorithm
-    else {
-      throw SolverError(.badFile, "\(path): the header is not valid")
+    let (header, body) = try BinaryFormat.read(
+      path, magic: checkpointMagic, version: checkpointVersion, what: "history-solver checkpoint",
+      header: CFRSolver.CheckpointHeader.self)
+    guard let algorithm = header.recordedAlgorithm else {
+      throw SolverError(.badFile, "\(path): unknown algorithm '\(header.algorithm)'")
     }
     let game = try CompiledGame.compile(embeddedIn: header.gameDefinition, file: path)
     let solver = try HistoryCFR(game: game, algorithm: algorithm)

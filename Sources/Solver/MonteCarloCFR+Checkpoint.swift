@@ -42,14 +42,10 @@ extension MonteCarloCFR: IterativeSolver {
 
   /// Rebuilds a sampler from its checkpoint, generator state included.
   public static func resume(from path: String) throws(SolverError) -> (solver: MonteCarloCFR, run: [String: String]) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SolverError(.io, "\(path): cannot read the checkpoint (missing or unreadable)")
-    }
-    let (headerData, body) = try BinaryFormat.decode(
-      data, magic: checkpointMagic, version: 1, path: path, what: "MCCFR checkpoint")
-    guard let header = try? JSONDecoder().decode(CheckpointHeader.self, from: headerData), header.generator.count == 4
-    else {
-      throw SolverError(.badFile, "\(path): the header is not valid")
+    let (header, body) = try BinaryFormat.read(
+      path, magic: checkpointMagic, version: 1, what: "MCCFR checkpoint", header: CheckpointHeader.self)
+    guard header.generator.count == 4 else {
+      throw SolverError(.badFile, "\(path): the header's generator state is not four words")
     }
     let game = try CompiledGame.compile(embeddedIn: header.gameDefinition, file: path)
     let sampling: Sampling =

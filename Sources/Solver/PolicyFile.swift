@@ -65,17 +65,8 @@ public struct PolicyFile: Sendable {
 
   /// Reads and checks a policy file; refuses anything truncated, corrupted or inconsistent.
   public static func read(from path: String) throws(SolverError) -> PolicyFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SolverError(.io, "\(path): cannot read the file (missing or unreadable)")
-    }
-    let (headerData, body) = try BinaryFormat.decode(
-      data, magic: magic, version: version, path: path, what: "policy file")
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: headerData)
-    } catch {
-      throw SolverError(.badFile, "\(path): the header is not valid: \(error)")
-    }
+    let (header, body) = try BinaryFormat.read(
+      path, magic: magic, version: version, what: "policy file", header: Header.self)
     let game = try CompiledGame.compile(embeddedIn: header.gameDefinition, file: path)
     guard game.slotCount == header.slotCount, game.hands.count == header.handCount, body.count == header.slotCount * 8
     else {

@@ -51,16 +51,9 @@ public struct SpotSolution: Sendable {
 
   /// Reads a solution file, checking its checksum and that its tables fit its spot.
   public init(contentsOf path: String) throws(SolverError) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SolverError(.io, "\(path): cannot read the solution file")
-    }
-    let (headerData, body) = try BinaryFormat.decode(
-      data, magic: Self.magic, version: Self.version, path: path, what: "spot solution")
-    do {
-      header = try JSONDecoder().decode(Header.self, from: headerData)
-    } catch {
-      throw SolverError(.badFile, "\(path): the header is not a spot solution's: \(error)")
-    }
+    let body: Data
+    (header, body) = try BinaryFormat.read(
+      path, magic: Self.magic, version: Self.version, what: "spot solution", header: Header.self)
     guard body.count == header.tableSize * 4 else {
       throw SolverError(
         .badFile, "\(path): the strategy holds \(body.count / 4) entries; the header says \(header.tableSize)")
