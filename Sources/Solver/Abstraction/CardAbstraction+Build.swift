@@ -162,7 +162,12 @@ extension CardAbstraction {
       clusters: options.sizes.buckets[round], seed: options.seed &+ UInt64(round), maxIterations: 100)
     kmeans.threads = options.threads
     let name = round == 1 ? "flop" : "turn"
-    return try kmeans.fit(points, dimension: d) { pass, _ in progress("\(name) fitting", pass, kmeans.maxIterations) }
+    let clustering = try kmeans.fit(points, dimension: d) { pass, _ in
+      progress("\(name) fitting", pass, kmeans.maxIterations)
+    }
+    // Stopped early: the bar ends full, at the passes run.
+    progress("\(name) fitting", clustering.iterations, clustering.iterations)
+    return clustering
   }
 
   /// Every hand of a round to its nearest centre, in chunks.

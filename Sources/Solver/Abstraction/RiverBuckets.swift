@@ -39,6 +39,7 @@ public enum RiverBuckets {
     kmeans.tolerance = tolerance
     let passes = kmeans.maxIterations
     let clustering = try kmeans.fit(points, dimension: k) { pass, _ in progress("fitting", pass, passes) }
+    progress("fitting", clustering.iterations, clustering.iterations)
     var result = [UInt16](repeating: 0, count: features.count)
     // Hands with every feature zero (those a partial build left out, and any hand beaten by
     // every cluster) all go where the zero vector goes: found once.
