@@ -23,6 +23,51 @@ extension ActionTranslation {
     return Policy(game: real, probabilities: probabilities)
   }
 
+  /// How a bot reads the opponent's `action` in the real `state`, where its own game is at
+  /// `menuState` with the actions `menu`: each menu action it may read it as (by index) and the
+  /// probability. Fold and call read as themselves; a raise as the menu raises around its share
+  /// of the pot (all-in as all-in). Empty when the menu has no such action (a raise where the
+  /// menu allows none).
+  public func readings(of action: Action, in state: State, menu: [Action], menuState: State) -> [(
+    index: Int, probability: Double
+  )] {
+    switch action {
+    case .fold: return menu.firstIndex(of: .fold).map { [($0, 1)] } ?? []
+    case .call: return menu.firstIndex(of: .call).map { [($0, 1)] } ?? []
+    case .raise(let to):
+      let raises = menu.enumerated().compactMap { index, each -> (index: Int, share: Double, allIn: Bool)? in
+        guard case .raise(let menuTo) = each else { return nil }
+        return (
+          index, ActionMenu.potShare(raisingTo: menuTo, in: menuState),
+          menuTo == menuState.legalActions?.raiseTo?.upperBound
+        )
+      }
+      guard !raises.isEmpty else { return [] }
+      if to == state.legalActions?.raiseTo?.upperBound, let allIn = raises.first(where: \.allIn) {
+        return [(allIn.index, 1)]
+      }
+      let share = ActionMenu.potShare(raisingTo: to, in: state)
+      guard let upper = raises.firstIndex(where: { $0.share >= share }) else { return [(raises.last!.index, 1)] }
+      if upper == 0 || raises[upper].share == share { return [(raises[upper].index, 1)] }
+      let (a, b) = (raises[upper - 1], raises[upper])
+      let p = lowerProbability(share, between: a.share, and: b.share)
+      return [(a.index, p), (b.index, 1 - p)]
+    }
+  }
+
+  /// Reads the opponent's `action` at play time: one menu action (by index), drawn by the
+  /// mapping's probabilities, or nil when the menu has no such action.
+  public func read(
+    _ action: Action, in state: State, menu: [Action], menuState: State,
+    using generator: inout some RandomNumberGenerator
+  ) -> Int? {
+    let choices = readings(of: action, in: state, menu: menu, menuState: menuState)
+    guard let first = choices.first else { return nil }
+    if choices.count == 1 { return first.index }
+    let draw = Double(generator.next() >> 11) * 0x1p-53
+    return draw < first.probability ? first.index : choices[1].index
+  }
+
   /// One way the history so far reads in the menu game: its node there (-1 once the hands have
   /// parted: the bot checks and calls from then on), its state, and per hand the probability of
   /// the reading times the bot's own probability of its actions.
@@ -68,29 +113,7 @@ extension ActionTranslation {
     /// How the opponent's real `action` in `state` reads at `reading`: menu actions and their
     /// probabilities (empty: the hands have parted).
     func read(_ action: Action, state: State, reading: Reading) -> [(index: Int, probability: Double)] {
-      let menu = game.actions(at: reading.node)
-      switch action {
-      case .fold: return menu.firstIndex(of: .fold).map { [($0, 1)] } ?? []
-      case .call: return [(menu.firstIndex(of: .call)!, 1)]
-      case .raise(let to):
-        let raises = menu.enumerated().compactMap { index, each -> (index: Int, share: Double, allIn: Bool)? in
-          guard case .raise(let menuTo) = each else { return nil }
-          return (
-            index, ActionMenu.potShare(raisingTo: menuTo, in: reading.state),
-            menuTo == reading.state.legalActions?.raiseTo?.upperBound
-          )
-        }
-        guard !raises.isEmpty else { return [] }
-        if to == state.legalActions?.raiseTo?.upperBound, let allIn = raises.first(where: \.allIn) {
-          return [(allIn.index, 1)]
-        }
-        let share = ActionMenu.potShare(raisingTo: to, in: state)
-        guard let upper = raises.firstIndex(where: { $0.share >= share }) else { return [(raises.last!.index, 1)] }
-        if upper == 0 || raises[upper].share == share { return [(raises[upper].index, 1)] }
-        let (a, b) = (raises[upper - 1], raises[upper])
-        let p = translation.lowerProbability(share, between: a.share, and: b.share)
-        return [(a.index, p), (b.index, 1 - p)]
-      }
+      translation.readings(of: action, in: state, menu: game.actions(at: reading.node), menuState: reading.state)
     }
 
     mutating func walk(_ node: Int, _ state: State, _ readings: [Reading], into probabilities: inout [Double]) {

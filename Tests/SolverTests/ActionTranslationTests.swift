@@ -1,4 +1,5 @@
 import PokerRules
+import Randomness
 import Solver
 import Testing
 
@@ -51,6 +52,33 @@ struct ActionTranslationTests {
     let threshold = try Self.menu("300%", "100%", threshold: 0.5)
     let fresh = State(game: game, holeCardsHidden: true)
     #expect(threshold.raises(fresh, range: fresh.legalActions!.raiseTo!) == [10])
+  }
+
+  /// At play time: on no-limit Leduc's first decision (pot 2) with bets of 50 %, 100 % and all-in
+  /// (to 2, 3 and 10), a raise to 5 (200 % of the pot) lies between 100 % and all-in (450 %):
+  /// read as 100 % with f(2) = (4.5 − 2)(1 + 1) / ((4.5 − 1)(1 + 2)) = 10/21, drawn about that
+  /// often; all-in reads as all-in, a call as a call.
+  @Test func readingAnOffMenuBetAtPlayTime() throws {
+    let game = BundledGame.noLimitLeduc.definition
+    let state = State(game: game, holeCardsHidden: true)
+    let menu = ActionAbstraction.menu(try Self.menu("50%,100%,allin", "100%,allin")).actions(state)
+    #expect(menu == [.call, .raise(to: 2), .raise(to: 3), .raise(to: 10)])
+    let readings = ActionTranslation.pseudoHarmonic.readings(of: .raise(to: 5), in: state, menu: menu, menuState: state)
+    #expect(readings.map(\.index) == [2, 3])
+    #expect(abs(readings[0].probability - 10.0 / 21) < 1e-12)
+    var random = SeededGenerator(seed: 5)
+    var lower = 0
+    for _ in 0..<20_000 {
+      let read = ActionTranslation.pseudoHarmonic.read(
+        .raise(to: 5), in: state, menu: menu, menuState: state, using: &random)
+      if read == 2 { lower += 1 }
+    }
+    #expect(abs(Double(lower) / 20_000 - 10.0 / 21) < 0.015)
+    #expect(
+      ActionTranslation.arithmetic.readings(of: .raise(to: 10), in: state, menu: menu, menuState: state).map(\.index)
+        == [3])
+    #expect(
+      ActionTranslation.geometric.readings(of: .call, in: state, menu: menu, menuState: state).map(\.index) == [0])
   }
 
   @Test func menusThatCannotBeBuiltAreRefused() {
