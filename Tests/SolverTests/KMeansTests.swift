@@ -92,6 +92,48 @@ import Testing
   }
 
   /// As many clusters as distinct points: every point is its own centre.
+  /// The pruned k-means++ picks exactly the centres of the plain one (every point's distance to
+  /// every centre, the same draws), on random points and on repeated ones.
+  @Test func prunedSeedingEqualsThePlainOne() throws {
+    var random = SeededGenerator(seed: 21)
+    let d = 8
+    let uniform = (0..<(3_000 * d)).map { _ in Float(random.unitDouble()) }
+    let (clumped, _) = Self.blobs(
+      [[0, 0, 0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1, 1]], count: 500, spread: 0.1, seed: 4)
+    let repeated = (0..<(200 * d)).map { Float(($0 / d) % 7) }
+    for (points, k) in [(uniform, 150), (clumped, 40), (repeated, 12)] {
+      let n = points.count / d
+      // The plain algorithm, with the fit's draws: nearest squared distances as Float from
+      // Double sums, their total in point order, the first point whose running sum passes.
+      var draws = SeededGenerator(seed: 77)
+      var nearest = [Float](repeating: .infinity, count: n)
+      var centers: [Float] = []
+      var chosen = draws.uniform(below: n)
+      for center in 0..<k {
+        centers += points[(chosen * d)..<((chosen + 1) * d)]
+        var total = 0.0
+        for i in 0..<n {
+          nearest[i] = min(nearest[i], Float(Self.squaredDistance(points, i, centers, center, d)))
+          total += Double(nearest[i])
+        }
+        guard center + 1 < k else { break }
+        if total > 0 {
+          let target = draws.unitDouble() * total
+          var running = 0.0
+          chosen = n - 1
+          for i in 0..<n where nearest[i] > 0 {
+            running += Double(nearest[i])
+            chosen = i
+            if running > target { break }
+          }
+        } else {
+          chosen = center + 1
+        }
+      }
+      #expect(try KMeans(clusters: k, seed: 77).seeds(points, dimension: d) == centers)
+    }
+  }
+
   @Test func oneClusterPerPoint() throws {
     let points: [Float] = [0, 0, 1, 0, 0, 1, 5, 5, 2, 9]
     let clustering = try KMeans(clusters: 5, seed: 1).fit(points, dimension: 2)

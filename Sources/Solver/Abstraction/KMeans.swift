@@ -45,6 +45,15 @@ public struct KMeans: Sendable {
     self.maxIterations = maxIterations
   }
 
+  /// The centres k-means++ starts from (`clusters × dimension` floats), before any pass.
+  ///
+  /// - Throws: ``SolverError`` (`badParameter`) as ``fit(_:dimension:progress:)`` does.
+  public func seeds(_ points: [Float], dimension: Int) throws(SolverError) -> [Float] {
+    var once = self
+    once.maxIterations = 0
+    return try once.fit(points, dimension: dimension).centers
+  }
+
   /// Clusters `points` (`dimension` floats each, one after another).
   ///
   /// - Parameter progress: called after each pass with the pass number and the sum of squared
@@ -70,6 +79,10 @@ public struct KMeans: Sendable {
         points: buffer.baseAddress!, count: n, dimension: dimension, clusters: clusters,
         block: block ?? Self.defaultBlock(clusters: clusters))
       state.seed(with: seed)
+      guard maxIterations > 0 else {
+        return Clustering(
+          dimension: dimension, centers: state.centers, assignments: state.assignments, inertia: 0, history: [])
+      }
       var history: [Double] = []
       let passes = max(1, maxIterations)
       for pass in 1...passes {
