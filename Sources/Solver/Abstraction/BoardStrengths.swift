@@ -47,20 +47,15 @@ public final class BoardStrengths: @unchecked Sendable {
     boards: [Int]? = nil, threads: Int = 1, progress: @Sendable (Int, Int) -> Void = { _, _ in }
   ) {
     let boards = boards ?? Array(0..<boardCount)
-    let threads = max(1, threads)
-    DispatchQueue.concurrentPerform(iterations: threads) { worker in
-      let strength = try! ClusterStrength(clusterOfPair: [UInt8](repeating: 0, count: ClusterStrength.pairCount))
-      var done = 0
-      for position in stride(from: worker, to: boards.count, by: threads) {
-        let board = boards[position]
+    BoardSweep.run(
+      count: boards.count, threads: threads, reportEvery: 512, progress: progress,
+      own: { try! ClusterStrength(clusterOfPair: [UInt8](repeating: 0, count: ClusterStrength.pairCount)) },
+      each: { strength, item in
+        let board = boards[item]
         let features = strength.features(board: CardSet(bits: boardBits[board]))
         let row = bytes + board * ClusterStrength.pairCount
         for pair in 0..<ClusterStrength.pairCount { row[pair] = UInt8((features[pair] * 255).rounded()) }
-        done += 1
-        if worker == 0 && done % 512 == 0 { progress(min(done * threads, boards.count), boards.count) }
-      }
-    }
-    progress(boards.count, boards.count)
+      })
   }
 
   /// A five-card board's canonical number and a suit renaming (`suit → suit`, four entries) that

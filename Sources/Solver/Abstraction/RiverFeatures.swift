@@ -45,21 +45,15 @@ public final class RiverFeatures: @unchecked Sendable {
   ) {
     precondition(strength.clusters == clusters, "the strength's clusters match the table's")
     let boards = boards ?? 0..<Self.boardIndexer.size(round: 0)
-    let threads = max(1, threads)
-    DispatchQueue.concurrentPerform(iterations: threads) { worker in
-      // Each thread its own tables: shared arrays would have both threads retaining and
-      // releasing the same buffers on every hand (no faster on two threads than on one).
-      let own = Own(
-        indexer: try! HandIndexer(rounds: [2, 5]), boards: try! HandIndexer(rounds: [5]),
-        strength: try! ClusterStrength(clusterOfPair: strength.clusterOfPair.map { $0 }))
-      var done = 0
-      for board in stride(from: boards.lowerBound + worker, to: boards.upperBound, by: threads) {
-        fill(board: board, own)
-        done += 1
-        if worker == 0 && done % 256 == 0 { progress(min(done * threads, boards.count), boards.count) }
-      }
-    }
-    progress(boards.count, boards.count)
+    let clusterOfPair = strength.clusterOfPair
+    BoardSweep.run(
+      count: boards.count, threads: threads, reportEvery: 256, progress: progress,
+      own: {
+        Own(
+          indexer: try! HandIndexer(rounds: [2, 5]), boards: try! HandIndexer(rounds: [5]),
+          strength: try! ClusterStrength(clusterOfPair: clusterOfPair.map { $0 }))
+      },
+      each: { own, item in fill(board: boards.lowerBound + item, own) })
   }
 
   /// One thread's copies of the indexers and the clusters.

@@ -36,13 +36,14 @@ public final class StrengthHistograms<Count: FixedWidthInteger & UnsignedInteger
     self.boardCards = boardCards
     self.bins = bins
     count = try! HandIndexer(rounds: [2, boardCards]).size(round: 1)
+    boardCount = try! HandIndexer(rounds: [boardCards]).size(round: 0)
     counts = calloc(count * bins, MemoryLayout<Count>.stride)!.assumingMemoryBound(to: Count.self)
   }
 
   deinit { free(counts) }
 
   /// Canonical boards of this round (1,755 flops, 16,432 turns).
-  public var boardCount: Int { try! HandIndexer(rounds: [boardCards]).size(round: 0) }
+  public let boardCount: Int
 
   /// Hand `index`'s histogram.
   public subscript(index: Int) -> [Int] { (0..<bins).map { Int(counts[index * bins + $0]) } }
@@ -60,17 +61,11 @@ public final class StrengthHistograms<Count: FixedWidthInteger & UnsignedInteger
     progress: @Sendable (Int, Int) -> Void = { _, _ in }
   ) {
     let boards = boards ?? 0..<boardCount
-    let threads = max(1, threads)
-    DispatchQueue.concurrentPerform(iterations: threads) { worker in
-      var work = Work(boardCards: boardCards, bins: bins)
-      var done = 0
-      for board in stride(from: boards.lowerBound + worker, to: boards.upperBound, by: threads) {
-        fill(board: board, strengths: strengths, &work)
-        done += 1
-        if worker == 0 && done % 16 == 0 { progress(min(done * threads, boards.count), boards.count) }
-      }
-    }
-    progress(boards.count, boards.count)
+    let (boardCards, bins) = (self.boardCards, self.bins)
+    BoardSweep.run(
+      count: boards.count, threads: threads, reportEvery: 16, progress: progress,
+      own: { Work(boardCards: boardCards, bins: bins) },
+      each: { work, item in fill(board: boards.lowerBound + item, strengths: strengths, &work) })
   }
 
   /// One thread's indexers and scratch counts.
