@@ -122,7 +122,7 @@ extension EquityCalculator {
       present &= present &- 1
       let low = lowShift >> 2
       let lowCount = ((allowed >> UInt64(lowShift)) & 0xF).nonzeroBitCount
-      let lowWeight = RankWeights.weight(low)
+      let lowWeight = RankWeights.keyWeight(low)
       // The same rank twice, then each higher rank.
       var higher = present | 1 << UInt64(lowShift)
       while higher != 0 {
@@ -132,7 +132,7 @@ extension EquityCalculator {
         let highCount = ((allowed >> UInt64(highShift)) & 0xF).nonzeroBitCount
         let pairs = (high == low ? lowCount * (lowCount - 1) / 2 : lowCount * highCount) - Int(removed[low * 13 + high])
         if pairs <= 0 { continue }
-        let weight = lowWeight &+ RankWeights.weight(high)
+        let weight = lowWeight &+ RankWeights.keyWeight(high)
         for i in partial.indices {
           ranks[i] = evaluator.nonFlushRank(key: UInt32(truncatingIfNeeded: partial[i].key) &+ weight)
         }
@@ -184,7 +184,7 @@ extension EquityCalculator {
       present &= present &- 1
       let rank = shift >> 2
       let count = ((plain >> UInt64(shift)) & 0xF).nonzeroBitCount
-      let weight = UInt32(RankWeights.weight(rank))
+      let weight = UInt32(RankWeights.keyWeight(rank))
       for i in partial.indices {
         ranks[i] = evaluator.nonFlushRank(key: UInt32(truncatingIfNeeded: partial[i].key) &+ weight)
       }

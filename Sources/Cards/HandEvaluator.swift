@@ -35,15 +35,18 @@ public struct HandEvaluator: @unchecked Sendable {
   /// Bits 35, 39, 43, 47: set in a suit counter once it has been biased by 3 and reached 5.
   @usableFromInline static let flushCheckMask: UInt64 = 0x8888 << 32
   @usableFromInline static let counterBias: UInt64 = 0x3333 << 32
+  /// Biased by 5 instead: bit 3 of a suit counter is set once it reaches 3 (two short of a flush).
+  @usableFromInline static let twoShortBias: UInt64 = 0x5555 << 32
   @usableFromInline static let rowShift: UInt32 = 12
   /// Keys are scrambled by an odd multiplier modulo 2^25 (a bijection, since every key is below
   /// 2^25) before the row split: unscrambled, every row is a translate of the same dense pattern
-  /// of low-rank sums and rows barely interleave.
+  /// of low-rank sums and rows barely interleave. Hands carry their weights already scrambled
+  /// (``RankWeights/keyWeight(_:)``), so evaluation only masks.
   static let scrambleBits = 25
-  @usableFromInline static let scrambleMultiplier: UInt32 = 0x0163_9A7B
 
-  @inlinable
-  static func scramble(_ key: UInt32) -> UInt32 { (key &* scrambleMultiplier) & 0x01FF_FFFF }
+  static func scramble(_ key: UInt32) -> UInt32 {
+    (key &* RankWeights.keyMultiplier) & RankWeights.keyMask
+  }
 
   /// The rank of a hand of at most seven cards.
   @inlinable
@@ -57,10 +60,11 @@ public struct HandEvaluator: @unchecked Sendable {
     return HandRank(value: nonFlushRank(key: UInt32(truncatingIfNeeded: hand.key)))
   }
 
-  /// The rank a multiset of ranks makes when no flush is possible, from its rank-weight sum.
+  /// The rank a multiset of ranks makes when no flush is possible, from the low 32 bits of a
+  /// hand's key (a sum of ``RankWeights/keyWeight(_:)``).
   @inlinable
   public func nonFlushRank(key: UInt32) -> UInt16 {
-    let hash = HandEvaluator.scramble(key)
+    let hash = key & RankWeights.keyMask
     let slot = hash &+ rowOffsets[Int(truncatingIfNeeded: hash >> HandEvaluator.rowShift)]
     return multisetRanks[Int(truncatingIfNeeded: slot)]
   }

@@ -32,4 +32,18 @@ public enum RankWeights {
     default: 3_453_520
     }
   }
+
+  /// The weight of `rank` as a ``Hand``'s key holds it: scrambled by the evaluator's odd
+  /// multiplier modulo 2^25. Scrambling is linear modulo 2^25, so the low 25 bits of a sum of
+  /// these are the scrambled sum of the plain weights, which is what the evaluator's perfect hash
+  /// reads; seven of them stay below 2^28, clear of the suit counters from bit 32.
+  @inlinable
+  public static func keyWeight(_ rank: Int) -> UInt32 {
+    (weight(rank) &* keyMultiplier) & keyMask
+  }
+
+  /// The odd multiplier that scrambles rank-weight sums (a bijection modulo 2^25).
+  @inlinable public static var keyMultiplier: UInt32 { 0x0163_9A7B }
+  /// The low 25 bits, where a hand's scrambled rank-weight sum lives.
+  @inlinable public static var keyMask: UInt32 { 0x01FF_FFFF }
 }

@@ -21,6 +21,52 @@ import Testing
     #expect(census.distinctRanks == 4_824)
   }
 
+  /// The enumeration's fast paths (two-card loop, no flush test when none can occur) give the
+  /// ranks of plain nested loops over `rank(of:)`, hand by hand in the same order.
+  @Test func enumerationMatchesNestedLoopsInOrder() {
+    var fast: UInt64 = 0
+    var position: UInt64 = 0
+    evaluator.forEachSevenCardHand { rank in
+      position &+= 1
+      fast = fast &* 0x100_0000_01B3 &+ UInt64(rank.value) &* position
+    }
+    var plain: UInt64 = 0
+    position = 0
+    let cards = HandEvaluator.singleCardHands
+    for a in 0..<52 {
+      for b in (a + 1)..<52 {
+        for c in (b + 1)..<52 {
+          for d in (c + 1)..<52 {
+            for e in (d + 1)..<52 {
+              let five = cards[a] + cards[b] + cards[c] + cards[d] + cards[e]
+              for f in (e + 1)..<52 {
+                for g in (f + 1)..<52 {
+                  position &+= 1
+                  plain =
+                    plain &* 0x100_0000_01B3 &+ UInt64(evaluator.rank(of: five + cards[f] + cards[g]).value) &* position
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(position == 133_784_560)
+    #expect(fast == plain)
+  }
+
+  /// A hand's key holds scrambled weights whose low 25 bits are the scrambled plain weight sum.
+  @Test func keyWeightsAddLikeScrambledSums() {
+    var generator = SeededGenerator(seed: 7)
+    for _ in 0..<1000 {
+      let ranks = (0..<7).map { _ in Int.random(in: 0..<13, using: &generator) }
+      let plain = ranks.reduce(UInt32(0)) { $0 + RankWeights.weight($1) }
+      let scrambled = ranks.reduce(UInt32(0)) { $0 + RankWeights.keyWeight($1) }
+      #expect(scrambled < 1 << 28)
+      #expect((plain &* RankWeights.keyMultiplier) & RankWeights.keyMask == scrambled & RankWeights.keyMask)
+    }
+  }
+
   @Test func distinctFiveAndSixCardRanks() {
     var five = Set<UInt16>()
     var six = Set<UInt16>()
