@@ -65,7 +65,7 @@ extension EquityCalculator {
     var atLeastFour: UInt64 = 0
     var atLeastFive: UInt64 = 0
     for hand in partial {
-      let counters = (hand.key >> 32) & 0xFFFF
+      let counters = hand.key & 0xFFFF
       atLeastThree |= (counters &+ 0x5555) & 0x8888
       atLeastFour |= (counters &+ 0x4444) & 0x8888
       atLeastFive |= (counters &+ 0x3333) & 0x8888
@@ -134,7 +134,7 @@ extension EquityCalculator {
         if pairs <= 0 { continue }
         let weight = lowWeight &+ RankWeights.keyWeight(high)
         for i in partial.indices {
-          ranks[i] = evaluator.nonFlushRank(key: UInt32(truncatingIfNeeded: partial[i].key) &+ weight)
+          ranks[i] = evaluator.nonFlushRank(key: partial[i].key &+ weight)
         }
         tally.record(ranks, weight: pairs)
       }
@@ -152,7 +152,7 @@ extension EquityCalculator {
     var atLeastFour: UInt64 = 0
     var atLeastFive: UInt64 = 0
     for hand in partial {
-      let counters = (hand.key >> 32) & 0xFFFF
+      let counters = hand.key & 0xFFFF
       atLeastFour |= (counters &+ 0x4444) & 0x8888
       atLeastFive |= (counters &+ 0x3333) & 0x8888
     }
@@ -184,9 +184,9 @@ extension EquityCalculator {
       present &= present &- 1
       let rank = shift >> 2
       let count = ((plain >> UInt64(shift)) & 0xF).nonzeroBitCount
-      let weight = UInt32(RankWeights.keyWeight(rank))
+      let weight = RankWeights.keyWeight(rank)
       for i in partial.indices {
-        ranks[i] = evaluator.nonFlushRank(key: UInt32(truncatingIfNeeded: partial[i].key) &+ weight)
+        ranks[i] = evaluator.nonFlushRank(key: partial[i].key &+ weight)
       }
       tally.record(ranks, weight: count)
     }

@@ -1,15 +1,15 @@
 /// Cards gathered for evaluation, kept in a form where adding a card is one addition and one OR.
 ///
-/// `key` holds, in its low 32 bits, the sum of the cards' scrambled rank weights
-/// (``RankWeights/keyWeight(_:)``: its low 25 bits identify the multiset of ranks of at most
-/// seven cards) and, from bit 32, one 4-bit counter per suit. `suitMasks` holds 16 bits per suit with one bit per rank present. Hands add: the hand of
+/// `key` holds one 4-bit counter per suit in its low 16 bits and, in its top 25 bits, the sum
+/// modulo 2^25 of the cards' scrambled rank weights (``RankWeights/keyWeight(_:)``), which
+/// identifies the multiset of ranks of at most seven cards. `suitMasks` holds 16 bits per suit with one bit per rank present. Hands add: the hand of
 /// a board plus the hand of hole cards is the hand of all of them, which lets enumeration build
 /// seven-card hands incrementally.
 ///
 /// A hand evaluates correctly with up to seven cards; ``HandEvaluator/rank(of:)-(CardSet)`` ranks
 /// larger sets.
 public struct Hand: Hashable, Sendable {
-  /// Scrambled rank-weight sum (bits 0–31) and suit counters (4 bits each from bit 32).
+  /// Suit counters (4 bits each, bits 0–15) and scrambled rank-weight sum (bits 39–63).
   public var key: UInt64
   /// Rank bits per suit: bit `16 * suit + rank`.
   public var suitMasks: UInt64
@@ -27,7 +27,7 @@ public struct Hand: Hashable, Sendable {
   /// The hand of a single card.
   @inlinable
   public init(_ card: Card) {
-    key = UInt64(RankWeights.keyWeight(card.rank)) &+ (1 &<< (32 &+ 4 &* UInt64(card.suit)))
+    key = RankWeights.keyWeight(card.rank) &+ (1 &<< (4 &* UInt64(card.suit)))
     suitMasks = 1 &<< (16 &* UInt64(card.suit) &+ UInt64(card.rank))
   }
 
@@ -52,7 +52,7 @@ public struct Hand: Hashable, Sendable {
   /// The number of cards in the hand.
   @inlinable
   public var count: Int {
-    let counters = key >> 32
+    let counters = key & 0xFFFF
     return Int((counters & 0xF) + ((counters >> 4) & 0xF) + ((counters >> 8) & 0xF) + ((counters >> 12) & 0xF))
   }
 }

@@ -28,9 +28,9 @@ extension HandEvaluator {
                     let first = starts[e &+ 1]
                     // No suit holds three of the five cards: two more cannot make a flush.
                     if (he.key &+ HandEvaluator.twoShortBias) & HandEvaluator.flushCheckMask == 0 {
-                      let base = UInt32(truncatingIfNeeded: he.key)
+                      let base = he.key
                       for p in first..<pairs.count {
-                        body(HandRank(value: nonFlushRank(key: base &+ UInt32(truncatingIfNeeded: pairs[p].key))))
+                        body(HandRank(value: nonFlushRank(key: base &+ pairs[p].key)))
                       }
                     } else {
                       for p in first..<pairs.count {

@@ -32,11 +32,11 @@ public struct HandEvaluator: @unchecked Sendable {
   /// The bytes the tables occupy.
   public let tableBytes: Int
 
-  /// Bits 35, 39, 43, 47: set in a suit counter once it has been biased by 3 and reached 5.
-  @usableFromInline static let flushCheckMask: UInt64 = 0x8888 << 32
-  @usableFromInline static let counterBias: UInt64 = 0x3333 << 32
+  /// Bits 3, 7, 11, 15: set in a suit counter once it has been biased by 3 and reached 5.
+  @usableFromInline static let flushCheckMask: UInt64 = 0x8888
+  @usableFromInline static let counterBias: UInt64 = 0x3333
   /// Biased by 5 instead: bit 3 of a suit counter is set once it reaches 3 (two short of a flush).
-  @usableFromInline static let twoShortBias: UInt64 = 0x5555 << 32
+  @usableFromInline static let twoShortBias: UInt64 = 0x5555
   @usableFromInline static let rowShift: UInt32 = 12
   /// Keys are scrambled by an odd multiplier modulo 2^25 (a bijection, since every key is below
   /// 2^25) before the row split: unscrambled, every row is a translate of the same dense pattern
@@ -53,19 +53,20 @@ public struct HandEvaluator: @unchecked Sendable {
   public func rank(of hand: Hand) -> HandRank {
     let flushBits = (hand.key &+ HandEvaluator.counterBias) & HandEvaluator.flushCheckMask
     if flushBits != 0 {
-      let suit = UInt64(truncatingIfNeeded: (flushBits.trailingZeroBitCount &- 35) >> 2)
+      let suit = UInt64(truncatingIfNeeded: flushBits.trailingZeroBitCount >> 2)
       let rankBits = Int(truncatingIfNeeded: (hand.suitMasks >> (suit &* 16)) & 0x1FFF)
       return HandRank(value: flushRanks[rankBits])
     }
-    return HandRank(value: nonFlushRank(key: UInt32(truncatingIfNeeded: hand.key)))
+    return HandRank(value: nonFlushRank(key: hand.key))
   }
 
-  /// The rank a multiset of ranks makes when no flush is possible, from the low 32 bits of a
-  /// hand's key (a sum of ``RankWeights/keyWeight(_:)``).
+  /// The rank a multiset of ranks makes when no flush is possible, from a hand's key (only its
+  /// top 25 bits, the scrambled rank-weight sum, are read).
   @inlinable
-  public func nonFlushRank(key: UInt32) -> UInt16 {
-    let hash = key & RankWeights.keyMask
-    let slot = hash &+ rowOffsets[Int(truncatingIfNeeded: hash >> HandEvaluator.rowShift)]
+  public func nonFlushRank(key: UInt64) -> UInt16 {
+    let hash = UInt32(truncatingIfNeeded: key &>> RankWeights.keyShift)
+    let row = Int(truncatingIfNeeded: key &>> (RankWeights.keyShift &+ UInt64(HandEvaluator.rowShift)))
+    let slot = hash &+ rowOffsets[row]
     return multisetRanks[Int(truncatingIfNeeded: slot)]
   }
 

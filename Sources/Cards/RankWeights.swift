@@ -34,13 +34,16 @@ public enum RankWeights {
   }
 
   /// The weight of `rank` as a ``Hand``'s key holds it: scrambled by the evaluator's odd
-  /// multiplier modulo 2^25. Scrambling is linear modulo 2^25, so the low 25 bits of a sum of
-  /// these are the scrambled sum of the plain weights, which is what the evaluator's perfect hash
-  /// reads; seven of them stay below 2^28, clear of the suit counters from bit 32.
+  /// multiplier modulo 2^25, in the key's top 25 bits. Scrambling is linear modulo 2^25 and a
+  /// 64-bit sum drops what carries out of the top, so the top 25 bits of a sum of these are the
+  /// scrambled sum of the plain weights, which the evaluator's perfect hash reads with one shift.
   @inlinable
-  public static func keyWeight(_ rank: Int) -> UInt32 {
-    (weight(rank) &* keyMultiplier) & keyMask
+  public static func keyWeight(_ rank: Int) -> UInt64 {
+    UInt64((weight(rank) &* keyMultiplier) & keyMask) &<< keyShift
   }
+
+  /// Where a hand's scrambled rank-weight sum starts in its key.
+  @inlinable public static var keyShift: UInt64 { 39 }
 
   /// The odd multiplier that scrambles rank-weight sums (a bijection modulo 2^25).
   @inlinable public static var keyMultiplier: UInt32 { 0x0163_9A7B }

@@ -51,11 +51,11 @@ public struct HandEvaluatorBenchmark: Sendable {
           var i = 0
           while i < hands.count {
             let hand =
-              cards[Int(hands[i])] + cards[Int(hands[i + 1])] + cards[Int(hands[i + 2])]
-              + cards[Int(hands[i + 3])] + cards[Int(hands[i + 4])] + cards[Int(hands[i + 5])]
-              + cards[Int(hands[i + 6])]
+              cards[Int(hands[i])] + cards[Int(hands[i &+ 1])] + cards[Int(hands[i &+ 2])]
+              + cards[Int(hands[i &+ 3])] + cards[Int(hands[i &+ 4])] + cards[Int(hands[i &+ 5])]
+              + cards[Int(hands[i &+ 6])]
             checksum &+= UInt64(evaluator.rank(of: hand).value)
-            i += 7
+            i &+= 7
           }
         }
       }

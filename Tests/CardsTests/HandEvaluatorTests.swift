@@ -55,15 +55,15 @@ import Testing
     #expect(fast == plain)
   }
 
-  /// A hand's key holds scrambled weights whose low 25 bits are the scrambled plain weight sum.
+  /// A hand's key holds scrambled weights whose sum's top 25 bits are the scrambled plain sum.
   @Test func keyWeightsAddLikeScrambledSums() {
     var generator = SeededGenerator(seed: 7)
     for _ in 0..<1000 {
       let ranks = (0..<7).map { _ in Int.random(in: 0..<13, using: &generator) }
       let plain = ranks.reduce(UInt32(0)) { $0 + RankWeights.weight($1) }
-      let scrambled = ranks.reduce(UInt32(0)) { $0 + RankWeights.keyWeight($1) }
-      #expect(scrambled < 1 << 28)
-      #expect((plain &* RankWeights.keyMultiplier) & RankWeights.keyMask == scrambled & RankWeights.keyMask)
+      let scrambled = ranks.reduce(UInt64(0)) { $0 &+ RankWeights.keyWeight($1) }
+      #expect(scrambled & 0x7F_FFFF_FFFF == 0)
+      #expect((plain &* RankWeights.keyMultiplier) & RankWeights.keyMask == UInt32(scrambled >> RankWeights.keyShift))
     }
   }
 
