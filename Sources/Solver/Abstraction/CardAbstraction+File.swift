@@ -62,8 +62,8 @@ extension CardAbstraction {
     guard bodyStart % 8 == 0 else { throw fail("the body is not aligned (written by something else than skeptic)") }
     let header = String(decoding: bytes[20..<(20 + Int(headerLength))], as: UTF8.self).trimmingCharacters(
       in: .whitespaces)
+    let stored = read(bytes.count - 8)
     if verify {
-      let stored = read(bytes.count - 8)
       guard stored == BinaryFormat.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)])) else {
         throw fail("corrupted: the checksum does not match the contents")
       }
@@ -86,6 +86,6 @@ extension CardAbstraction {
       tables.append(table)
       offset += 2 * count
     }
-    self.init(sizes: sizes, header: header, mapped: file, tables: tables)
+    self.init(sizes: sizes, header: header, mapped: file, tables: tables, checksum: stored)
   }
 }

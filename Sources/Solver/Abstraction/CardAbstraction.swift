@@ -24,6 +24,8 @@ public final class CardAbstraction: @unchecked Sendable {
   /// What keeps the tables alive: the mapped file, or buffers this object frees.
   let mapped: MappedFile?
   let owned: [UnsafeMutablePointer<UInt16>]
+  /// The checksum stored at the end of the file it was read from (nil when built in memory).
+  public let fileChecksum: UInt64?
 
   static func makeIndexers() -> [HandIndexer] {
     [
@@ -41,15 +43,19 @@ public final class CardAbstraction: @unchecked Sendable {
     owned = buffers
     tables = buffers.map { UnsafePointer($0) }
     mapped = nil
+    fileChecksum = nil
   }
 
-  init(sizes: AbstractionSizes, header: String, mapped: MappedFile, tables: [UnsafePointer<UInt16>]) {
+  init(
+    sizes: AbstractionSizes, header: String, mapped: MappedFile, tables: [UnsafePointer<UInt16>], checksum: UInt64
+  ) {
     self.sizes = sizes
     self.header = header
     indexers = Self.makeIndexers()
     owned = []
     self.tables = tables
     self.mapped = mapped
+    fileChecksum = checksum
   }
 
   /// An abstraction from each round's buckets (``AbstractionSizes/canonicalHands`` of them,
