@@ -96,4 +96,13 @@ enum BinaryFormat {
     }
     return hash
   }
+
+  /// Copies a checkpoint body of consecutive `Float` tables, `count` entries each, into `tables`.
+  static func copyFloatTables(_ body: Data, into tables: [UnsafeMutablePointer<Float>], count: Int) {
+    body.withUnsafeBytes { raw in
+      for (i, table) in tables.enumerated() {
+        UnsafeMutableRawPointer(table).copyMemory(from: raw.baseAddress! + i * count * 4, byteCount: count * 4)
+      }
+    }
+  }
 }

@@ -54,11 +54,7 @@ extension MonteCarloCFR: IterativeSolver {
     guard game.slotCount == header.slotCount, body.count == game.slotCount * 8 else {
       throw SolverError(.badFile, "\(path): the tables do not fit the game")
     }
-    body.withUnsafeBytes { raw in
-      UnsafeMutableRawPointer(solver.regrets).copyMemory(from: raw.baseAddress!, byteCount: game.slotCount * 4)
-      UnsafeMutableRawPointer(solver.sums).copyMemory(
-        from: raw.baseAddress! + game.slotCount * 4, byteCount: game.slotCount * 4)
-    }
+    BinaryFormat.copyFloatTables(body, into: [solver.regrets, solver.sums], count: game.slotCount)
     solver.iteration = header.iteration
     solver.generator = SeededGenerator(
       state: (header.generator[0], header.generator[1], header.generator[2], header.generator[3]))

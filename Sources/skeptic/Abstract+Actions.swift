@@ -47,13 +47,8 @@ extension Abstract {
 
     func menu() throws -> ActionMenu {
       do {
-        let street = StreetMenu(
-          bets: try BetSize.parseList(bets, field: "--bets"), raises: try BetSize.parseList(raises, field: "--raises"),
-          reraises: try reraises.split(separator: "/").map { try BetSize.parseList($0, field: "--reraises") })
-        return try ActionMenu(rounds: [street], raiseCap: raiseCap)
-      } catch let error as SpotError {
-        throw ValidationError("\(error)")
-      } catch let error as SolverError {
+        return try BetMenuText(bets: bets, raises: raises, reraises: reraises, raiseCap: raiseCap).menu()
+      } catch {
         throw ValidationError(error.message)
       }
     }

@@ -104,26 +104,19 @@ extension Skeptic.Bench {
     }
 
     func measure(_ name: String, threads: Int, compress: Bool, scale: Double?) throws -> Row {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
       // Measuring is dearer than an iteration and leaves the caches cold for the next one: every
       // iteration it made the river iterations half again as long as they are back to back.
       let every = name == "flop" ? 10 : 5
-      process.arguments =
+      let arguments =
         [
           "solve", "\(spots)/\(name).spot", "--accuracy", "0.1%", "--iterations", "3000", "--threads", "\(threads)",
           "--eval-every", "\(every)", "--json",
         ] + (compress ? ["--compress"] : [])
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      try process.run()
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0,
-        let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      guard
+        let report = try ChildJSON.run(URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL, arguments),
         let result = report["result"] as? [String: Any], let curve = result["curve"] as? [[Double]]
       else {
-        throw CommandError("\(name): skeptic solve failed (status \(process.terminationStatus))")
+        throw CommandError("\(name): skeptic solve failed or printed no result")
       }
       func first(_ target: Double) -> [Double]? { curve.first { $0[2] <= target } }
       let iterations = result["iterations"] as? Int ?? 0

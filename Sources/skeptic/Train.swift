@@ -93,6 +93,27 @@ extension Skeptic {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Train a blueprint (external-sampling MCCFR over card buckets, deterministic for any --threads): a card abstraction file (skeptic abstract build) for hold'em, or 'lossless' for games small enough to keep every card apart.",
+        valueName: "file|lossless"))
+    var abstraction: String?
+
+    @Option(help: "Blueprint: bet sizes for no-limit games, shares of the pot (such as \"50%,100%,allin\").")
+    var bets: String?
+
+    @Option(help: "Blueprint: raise sizes, shares of the pot after the call.")
+    var raises: String = "100%,allin"
+
+    @Option(help: "Blueprint: sizes for raising a raise and deeper, one list per depth separated by '/'.")
+    var reraises: String = "allin"
+
+    @Option(help: "Blueprint: bets and raises per round at most.")
+    var raiseCap: Int = 3
+
+    @Option(help: "Blueprint: deals walked against the same tables before their updates merge.")
+    var batch: Int = 64
+
     func validate() throws {
       guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
       guard Algorithm(name: algorithm) != nil || isMonteCarlo else {
@@ -160,6 +181,14 @@ extension Skeptic {
     func run() throws {
       let definition: GameDefinition
       do { definition = try GameDefinition.named(game) } catch { throw CommandError(error) }
+      if let abstraction {
+        try trainBlueprint(definition, abstraction: abstraction)
+        return
+      }
+      if bets != nil {
+        throw CommandError(
+          "--bets sets a blueprint's bet menu; give --abstraction too (or use skeptic abstract actions)")
+      }
       let settings = SolverSettings(
         algorithm: chosenAlgorithm, alternatingUpdates: !simultaneous,
         precision: SolverSettings.Precision(rawValue: precision)!, threads: threads)

@@ -57,6 +57,40 @@ import Testing
     #expect(FileManager.default.contents(atPath: resumed) == FileManager.default.contents(atPath: straight))
   }
 
+  /// A blueprint run (lossless Leduc) killed with SIGKILL resumes to the bytes of a straight run,
+  /// on another thread count; its exploitability is judged by the exact best response.
+  @Test func aKilledBlueprintRunResumesToTheSameBytes() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let straight = directory.appendingPathComponent("straight.blueprint").path
+    let resumed = directory.appendingPathComponent("resumed.blueprint").path
+    let common = [
+      "train", "--game", "leduc", "--abstraction", "lossless", "--iterations", "2000000", "--checkpoint-every",
+      "100000it",
+    ]
+    let full = try SkepticBinary.run(common + ["--out", straight, "--threads", "1", "--json"])
+    #expect(full.status == 0, "\(full.standardError)")
+    let summary = try JSONSerialization.jsonObject(with: Data(full.standardOutput.utf8)) as? [String: Any]
+    #expect((summary?["exploitability"] as? Double ?? 1) < 0.05)
+    let process = Process()
+    process.executableURL = SkepticBinary.url
+    process.arguments = common + ["--out", resumed, "--threads", "2"]
+    process.standardError = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let checkpoint = resumed + ".checkpoint"
+    #expect(SkepticBinary.waitForFile(checkpoint))
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    let again = try SkepticBinary.run(common + ["--out", resumed, "--resume", "--threads", "2"])
+    #expect(again.status == 0, "\(again.standardError)")
+    #expect(again.standardError.contains("resuming from"))
+    #expect(FileManager.default.contents(atPath: resumed) == FileManager.default.contents(atPath: straight))
+    // Another seed is another run: refused.
+    let other = try SkepticBinary.run(common + ["--out", resumed, "--resume", "--seed", "9"])
+    #expect(other.status != 0 && other.standardError.contains("another game, bet menu or seed"))
+  }
+
   @Test func resumingWithOtherSettingsIsRefused() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

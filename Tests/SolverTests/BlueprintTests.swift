@@ -1,4 +1,5 @@
 import Cards
+import Foundation
 import PokerRules
 import Solver
 import Testing
@@ -67,5 +68,88 @@ import Testing
     let otherSeed = try leducTrainer(threads: 1, seed: 4)
     otherSeed.run(5_000)
     #expect(bytes(one) != bytes(otherSeed))
+  }
+
+  func temporaryPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "blueprint-\(ProcessInfo.processInfo.processIdentifier)-\(name)"
+    ).path
+  }
+
+  @Test func policyFilesRoundTripAndRefuseOtherBuckets() throws {
+    let trainer = try leducTrainer(threads: 1)
+    trainer.run(2_000)
+    let path = temporaryPath("leduc.blueprint")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let policy = trainer.policy(menu: nil)
+    try policy.write(to: path)
+    #expect(BlueprintPolicy.isBlueprint(file: path))
+    let read = try BlueprintPolicy(contentsOf: path)
+    #expect(read.iterations == trainer.iterations && read.slotCount == policy.slotCount)
+    for node in read.tree.nodes.indices where read.tree.nodes[node].isDecision {
+      let round = Int(read.tree.nodes[node].round)
+      for bucket in stride(from: 0, to: read.bucketCounts[round], by: 5) {
+        let expected = trainer.averageStrategy(node: node, bucket: bucket)
+        let got = read.strategy(node: node, bucket: bucket)
+        #expect(zip(expected, got).allSatisfy { abs($0 - $1) < 1e-6 })
+      }
+    }
+    try read.check(buckets: LosslessBuckets(game: BundledGame.leduc.definition))
+    let kuhnBuckets = try LosslessBuckets(game: BundledGame.kuhn.definition)
+    #expect(throws: SolverError.self) { try read.check(buckets: kuhnBuckets) }
+    // A cut file and a file of another kind are refused with the path in the message.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+    let cut = #expect(throws: SolverError.self) { try BlueprintPolicy(contentsOf: path) }
+    #expect(cut?.message.contains(path) == true)
+  }
+
+  /// Training N deals, saving, resuming and training N more gives the bits of 2N straight, with
+  /// another thread count after the resume.
+  @Test func checkpointsResumeBitExact() throws {
+    let straight = try leducTrainer(threads: 1)
+    straight.run(4_000)
+    let first = try leducTrainer(threads: 2)
+    first.run(2_000)
+    let path = temporaryPath("leduc.checkpoint")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try first.writeCheckpoint(to: path, menu: nil, run: ["note": "test"])
+    let buckets = try LosslessBuckets(game: BundledGame.leduc.definition)
+    let (resumed, menu, run) = try BlueprintTrainer.resume(from: path, buckets: buckets, threads: 3)
+    #expect(menu == nil && run == ["note": "test"] && resumed.iterations == first.iterations)
+    resumed.run(2_000)
+    #expect(resumed.tableChecksum == straight.tableChecksum)
+    let kuhn = try LosslessBuckets(game: BundledGame.kuhn.definition)
+    #expect(throws: SolverError.self) { try BlueprintTrainer.resume(from: path, buckets: kuhn, threads: 1) }
+  }
+
+  /// No-limit Leduc under a bet menu: a blueprint trains, and the real game's exploitability of
+  /// its lift through pseudo-harmonic translation is finite and well below uniform play's.
+  @Test func noLimitMenusTrain() throws {
+    let game = BundledGame.noLimitLeduc.definition
+    let menu = try BetMenuText(bets: "50%,100%,allin", raises: "100%,allin", reraises: "allin", raiseCap: 2).menu()
+    let tree = try BlueprintTree(game: game, actions: .menu(menu))
+    #expect(tree.decisionCount > 36)
+    var settings = BlueprintSettings()
+    settings.batch = 16
+    let trainer = try BlueprintTrainer(tree: tree, buckets: LosslessBuckets(game: game), settings: settings)
+    trainer.run(100_000)
+    let abstract = try CompiledGame.compile(game, actions: .menu(menu))
+    let judge = BestResponse(game: abstract)
+    let value = judge.evaluate(try trainer.policy(on: abstract)).exploitability
+    let uniform = judge.evaluate(Policy.uniform(abstract)).exploitability
+    #expect(value < uniform / 10, "\(value) against uniform \(uniform)")
+  }
+
+  @Test func tooLargeIsRefusedBeforeAllocating() throws {
+    let game = BundledGame.leduc.definition
+    #expect(throws: SolverError.self) {
+      try BlueprintTrainer(tree: BlueprintTree(game: game), buckets: LosslessBuckets(game: game), maxBytes: 1_000)
+    }
+    var settings = BlueprintSettings()
+    settings.batch = 0
+    #expect(throws: SolverError.self) {
+      try BlueprintTrainer(tree: BlueprintTree(game: game), buckets: LosslessBuckets(game: game), settings: settings)
+    }
   }
 }

@@ -23,6 +23,12 @@ public struct BlueprintSettings: Sendable, Hashable, Codable {
 
   public init() {}
 
+  /// Files record everything but the thread count, which changes nothing in the result (so the
+  /// same seed gives the same file bytes for any thread count).
+  enum CodingKeys: String, CodingKey {
+    case seed, batch, discountInterval, pruneAfter, pruneProbability, pruneThreshold, regretFloor
+  }
+
   /// Checks the settings, naming the first one out of range.
   public func validate() throws(SolverError) {
     guard batch >= 1 else { throw SolverError(.badParameter, "the batch must be at least 1 deal, not \(batch)") }

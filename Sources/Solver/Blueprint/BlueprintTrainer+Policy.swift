@@ -35,7 +35,8 @@ extension BlueprintTrainer {
         for hand in 0..<handCount {
           let strategy: [Double]
           if game.hands[hand].isDisjoint(with: game.board[compiled]) {
-            strategy = averageStrategy(node: node, bucket: cardBuckets.bucket(hole: hands[hand], board: board, round: round))
+            strategy = averageStrategy(
+              node: node, bucket: cardBuckets.bucket(hole: hands[hand], board: board, round: round))
           } else {
             strategy = Array(repeating: 1 / Double(count), count: count)
           }

@@ -17,7 +17,8 @@ extension BlueprintTree {
     }
     guard game.betting == .limit || actions != nil else {
       throw SolverError(
-        .unsupportedGame, "a no-limit blueprint needs a bet menu (--bets); the real game's every raise size is too many")
+        .unsupportedGame, "a no-limit blueprint needs a bet menu (--bets); the real game's every raise size is too many"
+      )
     }
     let abstraction = actions ?? .every
     let root = State(game: game, holeCardsHidden: true)
@@ -32,7 +33,9 @@ extension BlueprintTree {
     nodes.reserveCapacity(count)
     incoming.reserveCapacity(count)
     var roundActions = [Int32](repeating: 0, count: game.numRounds)
-    nodes.append(BlueprintNode(kind: 0, round: 0, childCount: 0, folder: 0, firstChild: -1, actionOffset: -1, spent0: 0, spent1: 0))
+    nodes.append(
+      BlueprintNode(kind: 0, round: 0, childCount: 0, folder: 0, firstChild: -1, actionOffset: -1, spent0: 0, spent1: 0)
+    )
     incoming.append(nil)
     func fill(_ index: Int, _ state: State) {
       var state = state

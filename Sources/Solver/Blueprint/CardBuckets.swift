@@ -23,7 +23,9 @@ extension CardBuckets {
     var result = [Int32](repeating: 0, count: round + 1)
     hole.withUnsafeBufferPointer { hole in
       board.withUnsafeBufferPointer { board in
-        result.withUnsafeMutableBufferPointer { buckets(hole: hole, board: board, through: round, into: $0.baseAddress!) }
+        result.withUnsafeMutableBufferPointer {
+          buckets(hole: hole, board: board, through: round, into: $0.baseAddress!)
+        }
       }
     }
     return Int(result[round])

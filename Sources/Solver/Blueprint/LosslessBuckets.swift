@@ -32,7 +32,8 @@ public struct LosslessBuckets: CardBuckets {
       guard count <= Double(limit) else {
         throw SolverError(
           .gameTooLarge,
-          "round \(round + 1) has \(cards) cards of \(game.deckSize): too many to keep apart; this game needs a card abstraction")
+          "round \(round + 1) has \(cards) cards of \(game.deckSize): too many to keep apart; this game needs a card abstraction"
+        )
       }
       counts.append(Int(count))
     }

@@ -1,0 +1,56 @@
+import Dispatch
+import Foundation
+import PokerRules
+import Solver
+
+/// Times the blueprint trainer: deals walked per second on a game, for each thread count, with
+/// pruning off (the start of training) and on (after `pruneAfter` deals), over the same tables.
+public struct BlueprintBenchmark: Sendable {
+  /// One measurement.
+  public struct Row: Codable, Sendable {
+    public var threads: Int
+    public var pruning: Bool
+    public var deals: Int
+    public var seconds: Double
+    public var dealsPerSecond: Double
+  }
+
+  /// Seconds per measurement.
+  public var seconds = 10.0
+  public var threadCounts = [1, 2]
+  /// Deals per batch.
+  public var batch = BlueprintSettings().batch
+
+  public init() {}
+
+  /// Measures every thread count, pruning off then on, on fresh trainers.
+  public func run(
+    tree: BlueprintTree, buckets: any CardBuckets, report: (Row) -> Void = { _ in }
+  ) throws(SolverError) -> [Row] {
+    var rows: [Row] = []
+    for pruning in [false, true] {
+      for threads in threadCounts {
+        var settings = BlueprintSettings()
+        settings.threads = threads
+        settings.batch = batch
+        settings.pruneAfter = pruning ? 0 : Int.max
+        let trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
+        // A warm-up, so the tables' pages are touched and regrets are not all zero.
+        trainer.run(settings.batch * 20)
+        let startDeals = trainer.iterations
+        let start = DispatchTime.now().uptimeNanoseconds
+        var elapsed = 0.0
+        while elapsed < seconds {
+          trainer.run(settings.batch * 8)
+          elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        let deals = trainer.iterations - startDeals
+        let row = Row(
+          threads: threads, pruning: pruning, deals: deals, seconds: elapsed, dealsPerSecond: Double(deals) / elapsed)
+        report(row)
+        rows.append(row)
+      }
+    }
+    return rows
+  }
+}

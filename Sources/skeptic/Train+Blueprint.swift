@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import PokerRules
+import Solver
+
+extension Skeptic.Train {
+  /// What `skeptic train --abstraction` prints with --json.
+  struct BlueprintSummary: Codable {
+    var game: String
+    var buckets: String
+    var menu: String?
+    var deals: Int
+    var seconds: Double
+    var dealsPerSecond: Double
+    var threads: Int
+    var tableMiB: Double
+    var exploitability: Double?
+    var stoppedBy: String
+    var out: String
+  }
+
+  /// Trains a blueprint: external-sampling MCCFR over card buckets and, for no-limit, a bet menu.
+  func trainBlueprint(_ definition: GameDefinition, abstraction: String) throws {
+    let checkpointPath = checkpoint ?? out + ".checkpoint"
+    try OutputPath.check(out, option: "--out")
+    if checkpointEvery != nil { try OutputPath.check(checkpointPath, option: "--checkpoint") }
+    let menu = bets.map { BetMenuText(bets: $0, raises: raises, reraises: reraises, raiseCap: raiseCap) }
+    let trainer: BlueprintTrainer
+    let start = Date()
+    do {
+      let buckets: any CardBuckets =
+        abstraction == "lossless"
+        ? try LosslessBuckets(game: definition) : try CardAbstraction(contentsOf: abstraction)
+      let runRecord = ["game": definition.text, "menu": menu?.description ?? "none", "seed": String(seed)]
+      if resume, FileManager.default.fileExists(atPath: checkpointPath) {
+        let (resumed, _, recorded) = try BlueprintTrainer.resume(
+          from: checkpointPath, buckets: buckets, threads: threads)
+        guard recorded == runRecord else {
+          throw CommandError(
+            "\(checkpointPath) was written by a run with another game, bet menu or seed; resume with the same ones")
+        }
+        trainer = resumed
+        if !json { Terminal.writeError("resuming from \(checkpointPath) at deal \(trainer.iterations)\n") }
+      } else {
+        let tree = try BlueprintTree(game: definition, actions: try menu.map { .menu(try $0.menu()) })
+        var settings = BlueprintSettings()
+        settings.seed = seed
+        settings.threads = threads
+        settings.batch = batch
+        trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
+      }
+      let tableMiB = Double(BlueprintTrainer.estimatedBytes(tree: trainer.tree, buckets: buckets)) / 1_048_576
+      if !json {
+        Terminal.writeError(
+          "blueprint: \(trainer.tree.decisionCount) decisions, \(trainer.tree.actionCount) actions, buckets \(buckets.bucketCounts.map(String.init).joined(separator: "-")), tables \(String(format: "%.0f", tableMiB)) MiB, \(threads) thread\(threads == 1 ? "" : "s")\n"
+        )
+      }
+      let stoppedBy = try runBlueprint(trainer, menu: menu, checkpointPath: checkpointPath, record: runRecord)
+      let seconds = Date().timeIntervalSince(start)
+      try trainer.policy(menu: menu).write(to: out)
+      var exploitability: Double?
+      if let compiled = try? CompiledGame.compile(definition, maxNodes: 2_000_000) {
+        exploitability = BestResponse(game: compiled).evaluate(try trainer.policy(on: compiled)).exploitability
+      }
+      let summary = BlueprintSummary(
+        game: game, buckets: buckets.identity, menu: menu?.description, deals: trainer.iterations, seconds: seconds,
+        dealsPerSecond: Double(trainer.iterations) / max(seconds, 1e-9), threads: threads, tableMiB: tableMiB,
+        exploitability: exploitability, stoppedBy: stoppedBy, out: out)
+      if json {
+        print(try JSONOutput.string(summary))
+      } else {
+        print(
+          "trained a \(game) blueprint: \(trainer.iterations) deals in \(Terminal.clock(seconds)) (stopped by \(stoppedBy))"
+        )
+        if let exploitability {
+          print(String(format: "exploitability %.6g chips per game (exact best response)", exploitability))
+        }
+        print("blueprint written to \(out)")
+      }
+    } catch let error as CommandError {
+      throw error
+    } catch let error as SolverError {
+      throw CommandError(error.message)
+    }
+  }
+
+  /// Runs to --iterations deals or --time-limit, with the progress bar and checkpoints.
+  func runBlueprint(
+    _ trainer: BlueprintTrainer, menu: BetMenuText?, checkpointPath: String, record: [String: String]
+  ) throws -> String {
+    let started = Date()
+    var limit = Double.infinity
+    if let timeLimit, case .seconds(let seconds) = Interval(timeLimit) { limit = seconds }
+    var checkpointSeconds = Double.infinity
+    var checkpointDeals = Int.max
+    if let checkpointEvery {
+      switch Interval(checkpointEvery)! {
+      case .seconds(let seconds): checkpointSeconds = seconds
+      case .iterations(let count): checkpointDeals = count
+      }
+    }
+    let live = Terminal.standardErrorIsTerminal && !json
+    var lastCheckpoint = Date()
+    var lastCheckpointDeals = trainer.iterations
+    var lastLine = -5.0
+    let firstDeals = trainer.iterations
+    var stoppedBy = "iterations"
+    while trainer.iterations < iterations {
+      let step = min(iterations - trainer.iterations, max(trainer.settings.batch, 4096))
+      trainer.run(step)
+      let elapsed = Date().timeIntervalSince(started)
+      if Date().timeIntervalSince(lastCheckpoint) >= checkpointSeconds
+        || trainer.iterations - lastCheckpointDeals >= checkpointDeals
+      {
+        try trainer.writeCheckpoint(to: checkpointPath, menu: menu, run: record)
+        lastCheckpoint = Date()
+        lastCheckpointDeals = trainer.iterations
+      }
+      if !json {
+        let rate = Double(trainer.iterations - firstDeals) / max(elapsed, 1e-9)
+        let left = Double(iterations - trainer.iterations) / max(rate, 1e-9)
+        if live {
+          Terminal.writeError(
+            "\r\(Terminal.bar(Double(trainer.iterations) / Double(iterations))) \(trainer.iterations)/\(iterations) deals  \(Int(rate)) deals/s  \(Terminal.clock(elapsed)) elapsed, \(Terminal.clock(left)) left\u{1B}[K"
+          )
+        } else if elapsed - lastLine >= 5 {
+          lastLine = elapsed
+          Terminal.writeError(
+            "deal \(trainer.iterations)/\(iterations)  \(Int(rate)) deals/s  elapsed \(Terminal.clock(elapsed))\n")
+        }
+      }
+      if elapsed >= limit {
+        stoppedBy = "time limit"
+        break
+      }
+    }
+    if live { Terminal.writeError("\n") }
+    if checkpointEvery != nil { try trainer.writeCheckpoint(to: checkpointPath, menu: menu, run: record) }
+    return stoppedBy
+  }
+}
