@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 extension BlueprintTrainer {
   /// Walks at least `count` more deals, in whole batches (so runs of any lengths add up to the
@@ -7,82 +6,109 @@ extension BlueprintTrainer {
   public func run(_ count: Int, progress: (Int) -> Void = { _ in }) {
     let threads = settings.threads
     let batch = settings.batch
-    let walks = UnsafeMutablePointer<BlueprintWalk>.allocate(capacity: threads)
-    for t in 0..<threads { (walks + t).initialize(to: BlueprintWalk(trainer: self)) }
-    // Per deal of the batch: the worker that walked it and where its records and deltas start
-    // and end in that worker's log.
-    let spans = UnsafeMutablePointer<DealSpan>.allocate(capacity: batch)
+    // One walk per thread, each on its own cache lines (their counters and generators change
+    // all the time).
+    let stride = (MemoryLayout<BlueprintWalk>.stride + 127) / 128 * 128
+    let walkBytes = UnsafeMutableRawPointer.allocate(byteCount: threads * stride, alignment: 128)
+    func walkAt(_ t: Int) -> UnsafeMutablePointer<BlueprintWalk> {
+      (walkBytes + t * stride).assumingMemoryBound(to: BlueprintWalk.self)
+    }
+    for t in 0..<threads {
+      (walkBytes + t * stride).initializeMemory(as: BlueprintWalk.self, to: BlueprintWalk(trainer: self))
+    }
+    // Per deal of the batch and merging part: the worker that walked the deal and where the
+    // deal's records for that part start and end in the worker's log of the part.
+    let spans = UnsafeMutablePointer<DealSpan>.allocate(capacity: batch * threads)
     defer {
-      for t in 0..<threads { walks[t].free() }
-      walks.deinitialize(count: threads)
-      walks.deallocate()
+      for t in 0..<threads {
+        walkAt(t).pointee.free()
+        walkAt(t).deinitialize(count: 1)
+      }
+      walkBytes.deallocate()
       spans.deallocate()
     }
-    let handle = BatchHandle(walks: walks, spans: spans)
+    let handle = BatchHandle(walks: walkBytes, stride: stride, spans: spans)
     let end = iterations + count
     while iterations < end {
       let first = iterations
+      // Up to 16 batches per hand-over to the threads; progress is reported between hand-overs.
+      let batches = min(16, (end - iterations + batch - 1) / batch)
       if threads == 1 {
-        walks[0].log.clear()
-        for deal in 0..<batch { walkDeal(first, deal, walks, spans) }
-        apply(handle, part: 0, of: 1)
-      } else {
-        // Deals are handed out one at a time, so a thread that drew quick deals takes more.
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-          let walk = handle.walks + worker
-          walk.pointee.log.clear()
-          while true {
-            let deal = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            if deal >= batch { break }
-            self.walkDeal(first, deal, walk, handle.spans, worker: worker)
-          }
+        for b in 0..<batches {
+          walkAt(0).pointee.clearLogs()
+          for deal in 0..<batch { walkDeal(first + b * batch, deal, walkAt(0), spans) }
+          apply(handle, part: 0, of: 1)
+          finishBatch(first + b * batch)
         }
-        DispatchQueue.concurrentPerform(iterations: threads) { part in self.apply(handle, part: part, of: threads) }
-      }
-      iterations += batch
-      if iterations / settings.discountInterval > first / settings.discountInterval {
-        let k = Float(iterations / settings.discountInterval)
-        discount(by: k / (k + 1))
+      } else {
+        // The pool hands deals out one at a time, so a thread that drew quick deals takes more;
+        // then each merging part is one job.
+        let pool = self.pool!
+        for b in 0..<batches {
+          let start = first + b * batch
+          for t in 0..<threads { walkAt(t).pointee.clearLogs() }
+          pool.run(batch) { deal, worker in
+            self.walkDeal(start, deal, handle.walk(worker), handle.spans, worker: worker)
+          }
+          pool.run(threads) { part, _ in self.apply(handle, part: part, of: threads) }
+          finishBatch(start)
+        }
       }
       progress(iterations)
     }
   }
 
-  /// Deals and walks deal `first + deal` (once per player), noting its span of the log.
+  /// Counts a merged batch that began at deal `first`, discounting when it crossed an interval.
+  func finishBatch(_ first: Int) {
+    iterations = first + settings.batch
+    if iterations / settings.discountInterval > first / settings.discountInterval {
+      let k = Float(iterations / settings.discountInterval)
+      discount(by: k / (k + 1))
+    }
+  }
+
+  /// Deals and walks deal `first + deal` (once per player), noting its spans of the logs.
   func walkDeal(
     _ first: Int, _ deal: Int, _ walk: UnsafeMutablePointer<BlueprintWalk>, _ spans: UnsafeMutablePointer<DealSpan>,
     worker: Int = 0
   ) {
     let index = first + deal
-    let records = walk.pointee.log.recordCount
-    let deltas = walk.pointee.log.deltaCount
+    let parts = walk.pointee.parts
+    for part in 0..<parts {
+      let log = walk.pointee.logs[part]
+      spans[deal * parts + part] = DealSpan(
+        worker: worker, records: log.recordCount..<log.recordCount, deltas: log.deltaCount)
+    }
     walk.pointee.deal(index, trainer: self)
     walk.pointee.pruning =
       index >= settings.pruneAfter && walk.pointee.generator.unitDouble() < settings.pruneProbability
     for traverser in 0..<2 { _ = walk.pointee.walk(0, traverser: traverser, depth: 0) }
-    spans[deal] = DealSpan(
-      worker: worker, records: records..<walk.pointee.log.recordCount, deltas: deltas)
+    for part in 0..<parts {
+      let start = spans[deal * parts + part].records.lowerBound
+      spans[deal * parts + part].records = start..<walk.pointee.logs[part].recordCount
+    }
   }
 
-  /// Applies the batch's logs deal by deal in order. With several threads, part `part` applies
-  /// the records whose first slot it owns (by a hash of the slot, so that the preflop's few hot
-  /// slots do not all land on one thread): every update of a slot comes from records starting
-  /// at the same slot (its decision's block for one bucket), so each slot still sees its
-  /// updates in deal order, whoever applies them.
+  /// Which of `parts` merging threads applies the updates of `slot`: by a hash of the slot, so
+  /// that the preflop's few hot slots do not all land on one thread. Every update of a slot
+  /// comes from records starting at the same slot (its decision's block for one bucket), so
+  /// each slot still sees its updates in deal order, whoever applies them.
+  @inline(__always)
+  static func owner(of slot: Int, parts: Int) -> Int {
+    parts == 1 ? 0 : Int(((UInt64(slot) &* 0x9E37_79B9_7F4A_7C15) >> 32) % UInt64(parts))
+  }
+
+  /// Applies part `part`'s records of the batch, deal by deal in order.
   func apply(_ handle: BatchHandle, part: Int, of parts: Int) {
     let floor = settings.regretFloor
     for deal in 0..<settings.batch {
-      let span = handle.spans[deal]
-      let log = handle.walks[span.worker].log
+      let span = handle.spans[deal * parts + part]
+      let log = handle.walk(span.worker).pointee.logs[part]
       var delta = log.deltas + span.deltas
       for r in span.records {
         let record = log.records[r]
         let count = Int(record & 255)
-        defer { delta += count }
-        let start = record >> 9
-        if parts > 1 && Int(((start &* 0x9E37_79B9_7F4A_7C15) >> 32) % UInt64(parts)) != part { continue }
-        let slot = Int(start)
+        let slot = Int(record >> 9)
         if record & 256 != 0 {
           let target = sums + slot
           for a in 0..<count { target[a] += delta[a] }
@@ -90,6 +116,7 @@ extension BlueprintTrainer {
           let target = regrets + slot
           for a in 0..<count { target[a] = max(target[a] + delta[a], floor) }
         }
+        delta += count
       }
     }
   }
@@ -103,7 +130,8 @@ extension BlueprintTrainer {
   }
 }
 
-/// Where one deal's updates sit in the log of the worker that walked it.
+/// Where one deal's updates for one merging part sit in that part's log of the worker that
+/// walked the deal.
 struct DealSpan {
   var worker: Int
   var records: Range<Int>
@@ -113,6 +141,11 @@ struct DealSpan {
 /// The batch's walks and spans, handed to the concurrent loops (each worker writes only its own
 /// walk and the spans of the deals it drew).
 struct BatchHandle: @unchecked Sendable {
-  let walks: UnsafeMutablePointer<BlueprintWalk>
+  let walks: UnsafeMutableRawPointer
+  let stride: Int
   let spans: UnsafeMutablePointer<DealSpan>
+
+  func walk(_ worker: Int) -> UnsafeMutablePointer<BlueprintWalk> {
+    (walks + worker * stride).assumingMemoryBound(to: BlueprintWalk.self)
+  }
 }

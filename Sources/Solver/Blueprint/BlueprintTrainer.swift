@@ -27,6 +27,8 @@ public final class BlueprintTrainer: @unchecked Sendable {
   let streams: SeededGenerator
   let depth: Int
   let maxActions: Int
+  /// Threads kept for the trainer's life (nil with one thread).
+  let pool: ThreadPool?
 
   /// The bytes a trainer for this tree and these buckets allocates: a `Float` regret and strategy
   /// sum per (decision, action, bucket), plus the nodes.
@@ -81,9 +83,11 @@ public final class BlueprintTrainer: @unchecked Sendable {
     streams = SeededGenerator(seed: settings.seed)
     maxActions = Int(tree.nodes.map(\.childCount).max() ?? 1)
     depth = BlueprintTrainer.treeDepth(tree)
+    pool = settings.threads > 1 ? ThreadPool(threads: settings.threads) : nil
   }
 
   deinit {
+    pool?.stop()
     regrets.deallocate()
     sums.deallocate()
     nodes.deallocate()

@@ -17,7 +17,10 @@ struct BlueprintWalk {
   /// Regret-matching probabilities and action values, a frame per depth.
   let scratch: UnsafeMutablePointer<Double>
   let frame: Int
-  var log = DeltaLog()
+  /// One log per merging thread: an update goes to the log of the thread that will apply it
+  /// (``BlueprintTrainer/owner(of:parts:)``), so merging reads only its own records.
+  let logs: UnsafeMutablePointer<DeltaLog>
+  let parts: Int
   var generator = SeededGenerator(seed: 0)
   /// +1 when player 0 wins the showdown, −1 when player 1 does, 0 for a tie.
   var outcome = 0.0
@@ -42,12 +45,32 @@ struct BlueprintWalk {
     scratch.initialize(repeating: 0, count: depth * frame)
     deck = trainer.tree.game.deck
     orderedDeck = deck
+    parts = trainer.settings.threads
+    // Cache-line aligned and padded: the logs' counters change on every update, and another
+    // thread's must not share their line.
+    let bytes = (parts * MemoryLayout<DeltaLog>.stride + 127) / 128 * 128
+    logs = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 128).bindMemory(
+      to: DeltaLog.self, capacity: parts)
+    for part in 0..<parts { (logs + part).initialize(to: DeltaLog()) }
+  }
+
+  /// Empties the logs for a new batch.
+  func clearLogs() {
+    for part in 0..<parts { logs[part].clear() }
+  }
+
+  /// Room for one record in the log of the part that owns `slot`.
+  @inline(__always)
+  func append(slot: Int, count: Int, sums: Bool) -> UnsafeMutablePointer<Float> {
+    (logs + BlueprintTrainer.owner(of: slot, parts: parts)).pointee.append(slot: slot, count: count, sums: sums)
   }
 
   func free() {
     buckets.deallocate()
     scratch.deallocate()
-    log.free()
+    for part in 0..<parts { logs[part].free() }
+    logs.deinitialize(count: parts)
+    UnsafeMutableRawPointer(logs).deallocate()
   }
 
   /// Deals deal number `index` from its own substream and buckets both hands.
@@ -115,7 +138,7 @@ struct BlueprintWalk {
     }
     let first = Int(node.firstChild)
     if player != traverser {
-      let sums = log.append(slot: slot, count: count, sums: true)
+      let sums = append(slot: slot, count: count, sums: true)
       for a in 0..<count { sums[a] = Float(sigma[a]) }
       let target = generator.unitDouble()
       var chosen = count - 1
@@ -140,7 +163,7 @@ struct BlueprintWalk {
       values[a] = walk(first + a, traverser: traverser, depth: depth + 1)
       value += sigma[a] * values[a]
     }
-    let deltas = log.append(slot: slot, count: count, sums: false)
+    let deltas = append(slot: slot, count: count, sums: false)
     for a in 0..<count { deltas[a] = values[a].isNaN ? 0 : Float(values[a] - value) }
     return value
   }

@@ -45,7 +45,7 @@ struct SpotPass: @unchecked Sendable {
   let floorsRegrets: Bool
   let threads: Int
   /// The solver's worker threads (nil with one thread).
-  let pool: SpotThreadPool?
+  let pool: ThreadPool?
   /// Each worker's scratch (worker w at `workerFloats + w * workerStride`).
   let workerFloats: UnsafeMutablePointer<Float>
   let workerDoubles: UnsafeMutablePointer<Double>

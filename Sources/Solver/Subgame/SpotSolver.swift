@@ -48,7 +48,7 @@ public final class SpotSolver: @unchecked Sendable {
   let handMaps: UnsafeMutablePointer<Int32>
   let scratchDoubles: UnsafeMutablePointer<Double>
   /// Worker threads for chance nodes, when there is more than one thread.
-  let pool: SpotThreadPool?
+  let pool: ThreadPool?
   /// Floats (or doubles) per thread's scratch.
   let scratchStride: Int
   /// Per player, ``checkDown(_:)``: it does not depend on the strategy, so it is computed once.
@@ -108,7 +108,7 @@ public final class SpotSolver: @unchecked Sendable {
     let maps = game.symmetry.handMaps.flatMap { $0[0] + $0[1] }
     handMaps = .allocate(capacity: maps.count)
     handMaps.initialize(from: maps, count: maps.count)
-    pool = self.threads > 1 ? SpotThreadPool(threads: self.threads) : nil
+    pool = self.threads > 1 ? ThreadPool(threads: self.threads) : nil
     scratchStride = SpotSolver.scratchSize(game)
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))

@@ -2,13 +2,14 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Worker threads kept for a solver's life, so a chance node's cards reach them in microseconds
-/// rather than a fresh dispatch each time (a turn spot has dozens of chance nodes per walk).
+/// Worker threads kept for a solver's life, so work reaches them in microseconds rather than a
+/// fresh dispatch each time: a turn spot has dozens of chance nodes per walk, and the blueprint
+/// trainer hands out a batch of deals, then its merge, thousands of times a second.
 ///
 /// Between jobs a worker spins briefly, then sleeps on a semaphore; the caller, waiting for the
 /// last helper, does the same. Jobs hand out indices from an atomic counter; the caller works too
 /// and returns once every index is done.
-final class SpotThreadPool: @unchecked Sendable {
+final class ThreadPool: @unchecked Sendable {
   /// Threads besides the caller.
   let helpers: Int
   private let generation = Atomic<Int>(0)
