@@ -1,8 +1,8 @@
 import Foundation
 
 // libFuzzer entry for every parser that reads what someone else wrote. `scripts/fuzz` compiles
-// this file with the sources of Randomness, Cards, PokerRules, Solver and BotProtocol (and the
-// CSV reader of GameTheoreticProbability) as one module, instrumented with
+// this file with the sources of Randomness, Cards, PokerRules, Solver (blueprint files included)
+// and BotProtocol (and the CSV reader of GameTheoreticProbability) as one module, instrumented with
 // `-sanitize=fuzzer,address`; the target is chosen by SKEPTIC_FUZZ_TARGET. A target may throw
 // any error it likes; it must not crash, hang or allocate without bound.
 
@@ -42,11 +42,15 @@ public func skepticFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case "policy":
     _ = FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
     _ = try? PolicyFile.read(from: fuzzFile)
+    _ = try? BlueprintPolicy(contentsOf: fuzzFile)
   case "checkpoint":
     _ = FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
     _ = try? CFRSolver.resume(from: fuzzFile)
     _ = try? MonteCarloCFR.resume(from: fuzzFile)
     _ = try? HistoryCFR.resume(from: fuzzFile)
+    if let buckets = try? LosslessBuckets(game: BundledGame.kuhn.definition) {
+      _ = try? BlueprintTrainer.resume(from: fuzzFile, buckets: buckets, threads: 1)
+    }
   case "csv":
     _ = FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
     _ = try? OutcomeColumn.read(path: fuzzFile, column: nil)

@@ -13,15 +13,19 @@ extension Skeptic {
 
     struct Show: ParsableCommand {
       static let configuration = CommandConfiguration(
-        abstract: "Summarise a policy file: game, algorithm, iterations, size.")
+        abstract: "Summarise a policy or blueprint file: game, algorithm, iterations, size.")
 
-      @Argument(help: "A policy file.")
+      @Argument(help: "A policy file (skeptic train) or a blueprint (skeptic train --abstraction).")
       var file: String
 
       @Flag(help: "Print the header as JSON.")
       var json = false
 
       func run() throws {
+        if BlueprintPolicy.isBlueprint(file: file) {
+          try showBlueprint()
+          return
+        }
         let policyFile: PolicyFile
         do { policyFile = try PolicyFile.read(from: file) } catch { throw CommandError(error) }
         let header = policyFile.header
@@ -89,5 +93,45 @@ extension Skeptic {
         }
       }
     }
+  }
+}
+
+extension Skeptic.PolicyCommand.Show {
+  struct BlueprintSummary: Encodable {
+    var game: String
+    var menu: String?
+    var buckets: String
+    var bucketCounts: [Int]
+    var deals: Int
+    var decisions: Int
+    var actions: Int
+    var tableEntries: Int
+    var settings: BlueprintSettings
+  }
+
+  func showBlueprint() throws {
+    let blueprint: BlueprintPolicy
+    do { blueprint = try BlueprintPolicy(contentsOf: file) } catch { throw CommandError(error.message) }
+    let summary = BlueprintSummary(
+      game: blueprint.tree.game.text, menu: blueprint.menu?.description, buckets: blueprint.bucketsIdentity,
+      bucketCounts: blueprint.bucketCounts, deals: blueprint.iterations, decisions: blueprint.tree.decisionCount,
+      actions: blueprint.tree.actionCount, tableEntries: blueprint.slotCount, settings: blueprint.settings)
+    if json {
+      print(try JSONOutput.string(summary))
+      return
+    }
+    let settings = blueprint.settings
+    print("blueprint \(file)")
+    print("  trainer         external-sampling MCCFR, seed \(settings.seed), batches of \(settings.batch)")
+    print("  deals           \(blueprint.iterations)")
+    print(
+      "  card buckets    \(blueprint.bucketsIdentity) (\(blueprint.bucketCounts.map(String.init).joined(separator: "-")))"
+    )
+    print("  bet menu        \(blueprint.menu?.description ?? "every action (limit)")")
+    print(
+      "  betting tree    \(blueprint.tree.decisionCount) decisions, \(blueprint.tree.actionCount) actions; \(blueprint.slotCount) table entries"
+    )
+    print("  game:")
+    print(blueprint.tree.game.text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
   }
 }

@@ -86,6 +86,9 @@ import Testing
     #expect(again.status == 0, "\(again.standardError)")
     #expect(again.standardError.contains("resuming from"))
     #expect(FileManager.default.contents(atPath: resumed) == FileManager.default.contents(atPath: straight))
+    let show = try SkepticBinary.run(["policy", "show", resumed])
+    #expect(show.standardOutput.contains("deals           2000000"), "\(show.standardOutput)")
+    #expect(show.standardOutput.contains("lossless"))
     // Another seed is another run: refused.
     let other = try SkepticBinary.run(common + ["--out", resumed, "--resume", "--seed", "9"])
     #expect(other.status != 0 && other.standardError.contains("another game, bet menu or seed"))

@@ -27,9 +27,13 @@ extension BlueprintPolicy {
   public convenience init(contentsOf path: String) throws(SolverError) {
     let (header, body) = try BinaryFormat.read(
       path, magic: Self.magic, version: Self.version, what: "blueprint policy", header: BlueprintHeader.self)
+    guard header.slotCount >= 0, body.count == header.slotCount * 4 else {
+      throw SolverError(
+        .badFile, "\(path): the body holds \(body.count) bytes, not the header's \(header.slotCount) Float32s")
+    }
     let tree = try BlueprintTree.rebuild(header, file: path)
     let slots = zip(tree.roundActions, header.bucketCounts).reduce(0) { $0 + $1.0 * $1.1 }
-    guard header.bucketCounts.count == tree.game.numRounds, slots == header.slotCount, body.count == slots * 4 else {
+    guard header.bucketCounts.count == tree.game.numRounds, slots == header.slotCount else {
       throw SolverError(.badFile, "\(path): the strategy table does not fit the game and bet menu it names")
     }
     let probabilities = body.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
@@ -57,7 +61,11 @@ extension BlueprintTree {
     }
     do {
       let menu = try header.menu?.menu()
-      return try BlueprintTree(game: game, actions: menu.map { .menu($0) })
+      // Every decision has at least one table entry, so a tree larger than this cannot fit the
+      // file's tables: stop counting there (a forged header cannot make the reader walk a huge
+      // tree).
+      let limit = min(50_000_000, 2 * max(header.slotCount, 0) + 1)
+      return try BlueprintTree(game: game, actions: menu.map { .menu($0) }, maxNodes: limit)
     } catch {
       throw SolverError(.badFile, "\(path): \(error.message)")
     }

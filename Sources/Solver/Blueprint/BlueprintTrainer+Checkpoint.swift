@@ -31,6 +31,9 @@ extension BlueprintTrainer {
       throw SolverError(
         .badParameter, "\(path): the checkpoint was trained on card buckets \(header.buckets), not \(buckets.identity)")
     }
+    guard header.slotCount >= 0, body.count == header.slotCount * 8 else {
+      throw SolverError(.badFile, "\(path): the body does not hold the header's \(header.slotCount) regrets and sums")
+    }
     let tree = try BlueprintTree.rebuild(header, file: path)
     var settings = header.settings
     settings.threads = threads
