@@ -24,7 +24,12 @@ extension Skeptic.Train {
     let checkpointPath = checkpoint ?? out + ".checkpoint"
     try OutputPath.check(out, option: "--out")
     if checkpointEvery != nil { try OutputPath.check(checkpointPath, option: "--checkpoint") }
-    let menu = bets.map { BetMenuText(bets: $0, raises: raises, reraises: reraises, raiseCap: raiseCap) }
+    let menu = bets.map {
+      BetMenuText(bets: $0, raises: raises ?? "100%,allin", reraises: reraises ?? "allin", raiseCap: raiseCap ?? 3)
+    }
+    if bets == nil, raises != nil || reraises != nil || raiseCap != nil {
+      throw CommandError("--raises, --reraises and --raise-cap shape a bet menu; give --bets too")
+    }
     let trainer: BlueprintTrainer
     let start = Date()
     do {
@@ -46,7 +51,7 @@ extension Skeptic.Train {
         var settings = BlueprintSettings()
         settings.seed = seed
         settings.threads = threads
-        settings.batch = batch
+        settings.batch = batch ?? settings.batch
         trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
       }
       let tableMiB = Double(BlueprintTrainer.estimatedBytes(tree: trainer.tree, buckets: buckets)) / 1_048_576

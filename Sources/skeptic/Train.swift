@@ -102,17 +102,18 @@ extension Skeptic {
     @Option(help: "Blueprint: bet sizes for no-limit games, shares of the pot (such as \"50%,100%,allin\").")
     var bets: String?
 
-    @Option(help: "Blueprint: raise sizes, shares of the pot after the call.")
-    var raises: String = "100%,allin"
+    @Option(help: "Blueprint: raise sizes, shares of the pot after the call (default 100%,allin).")
+    var raises: String?
 
-    @Option(help: "Blueprint: sizes for raising a raise and deeper, one list per depth separated by '/'.")
-    var reraises: String = "allin"
+    @Option(
+      help: "Blueprint: sizes for raising a raise and deeper, one list per depth separated by '/' (default allin).")
+    var reraises: String?
 
-    @Option(help: "Blueprint: bets and raises per round at most.")
-    var raiseCap: Int = 3
+    @Option(help: "Blueprint: bets and raises per round at most (default 3).")
+    var raiseCap: Int?
 
-    @Option(help: "Blueprint: deals walked against the same tables before their updates merge.")
-    var batch: Int = 64
+    @Option(help: "Blueprint: deals walked against the same tables before their updates merge (default 64).")
+    var batch: Int?
 
     func validate() throws {
       guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
@@ -185,9 +186,14 @@ extension Skeptic {
         try trainBlueprint(definition, abstraction: abstraction)
         return
       }
-      if bets != nil {
+      let blueprintOnly: [(String, Bool)] = [
+        ("--bets", bets != nil), ("--raises", raises != nil), ("--reraises", reraises != nil),
+        ("--raise-cap", raiseCap != nil), ("--batch", batch != nil),
+      ]
+      if let given = blueprintOnly.first(where: \.1) {
         throw CommandError(
-          "--bets sets a blueprint's bet menu; give --abstraction too (or use skeptic abstract actions)")
+          "\(given.0) is a blueprint option; give --abstraction too (for a menu game's exact solve, skeptic abstract actions)"
+        )
       }
       let settings = SolverSettings(
         algorithm: chosenAlgorithm, alternatingUpdates: !simultaneous,

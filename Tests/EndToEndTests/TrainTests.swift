@@ -89,6 +89,8 @@ import Testing
     let show = try SkepticBinary.run(["policy", "show", resumed])
     #expect(show.standardOutput.contains("deals           2000000"), "\(show.standardOutput)")
     #expect(show.standardOutput.contains("lossless"))
+    let stray = try SkepticBinary.run(["train", "--game", "leduc", "--batch", "8", "--out", resumed])
+    #expect(stray.status != 0 && stray.standardError.contains("--batch is a blueprint option"))
     // Another seed is another run: refused.
     let other = try SkepticBinary.run(common + ["--out", resumed, "--resume", "--seed", "9"])
     #expect(other.status != 0 && other.standardError.contains("another game, bet menu or seed"))
