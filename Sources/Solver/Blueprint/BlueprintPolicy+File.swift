@@ -32,7 +32,7 @@ extension BlueprintPolicy {
         .badFile, "\(path): the body holds \(body.count) bytes, not the header's \(header.slotCount) Float32s")
     }
     let tree = try BlueprintTree.rebuild(header, file: path)
-    let slots = zip(tree.roundActions, header.bucketCounts).reduce(0) { $0 + $1.0 * $1.1 }
+    let slots = tree.layout(bucketCounts: header.bucketCounts).total
     guard header.bucketCounts.count == tree.game.numRounds, slots == header.slotCount else {
       throw SolverError(.badFile, "\(path): the strategy table does not fit the game and bet menu it names")
     }

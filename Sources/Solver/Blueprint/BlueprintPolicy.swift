@@ -30,13 +30,7 @@ public final class BlueprintPolicy: @unchecked Sendable {
     self.iterations = iterations
     self.settings = settings
     self.probabilities = probabilities
-    var bases: [Int] = []
-    var base = 0
-    for (actions, buckets) in zip(tree.roundActions, bucketCounts) {
-      bases.append(base)
-      base += actions * buckets
-    }
-    roundBase = bases
+    roundBase = tree.layout(bucketCounts: bucketCounts).roundBase
   }
 
   /// The number of strategy entries.

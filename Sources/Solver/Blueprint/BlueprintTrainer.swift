@@ -37,7 +37,7 @@ public final class BlueprintTrainer: @unchecked Sendable {
   }
 
   static func slots(tree: BlueprintTree, buckets: any CardBuckets) -> Int {
-    zip(tree.roundActions, buckets.bucketCounts).reduce(0) { $0 + $1.0 * $1.1 }
+    tree.layout(bucketCounts: buckets.bucketCounts).total
   }
 
   /// A trainer with zero regrets and sums.
@@ -74,11 +74,10 @@ public final class BlueprintTrainer: @unchecked Sendable {
     let rounds = tree.game.numRounds
     roundBase = .allocate(capacity: rounds)
     roundStride = .allocate(capacity: rounds)
-    var base = 0
+    let bases = tree.layout(bucketCounts: buckets.bucketCounts).roundBase
     for round in 0..<rounds {
-      roundBase[round] = base
+      roundBase[round] = bases[round]
       roundStride[round] = tree.roundActions[round]
-      base += tree.roundActions[round] * buckets.bucketCounts[round]
     }
     streams = SeededGenerator(seed: settings.seed)
     maxActions = Int(tree.nodes.map(\.childCount).max() ?? 1)

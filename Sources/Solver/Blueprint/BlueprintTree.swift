@@ -36,6 +36,18 @@ public struct BlueprintTree: Sendable {
   /// Actions over all decision nodes.
   public var actionCount: Int { roundActions.reduce(0, +) }
 
+  /// Where each round's block starts in a blueprint's tables for these bucket counts, and the
+  /// tables' total size (one entry per decision, action and bucket of its round).
+  public func layout(bucketCounts: [Int]) -> (roundBase: [Int], total: Int) {
+    var bases: [Int] = []
+    var total = 0
+    for (actions, buckets) in zip(roundActions, bucketCounts) {
+      bases.append(total)
+      total += actions * buckets
+    }
+    return (bases, total)
+  }
+
   /// The child reached by `action` from a decision node, if the abstraction keeps it.
   public func child(of node: Int, action: Action) -> Int? {
     let entry = nodes[node]

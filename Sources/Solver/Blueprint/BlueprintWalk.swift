@@ -85,7 +85,7 @@ struct BlueprintWalk {
       let j = i + generator.uniform(below: size - i)
       deck.swapAt(i, j)
     }
-    var ranks = [HandRank](repeating: HandRank(value: 0), count: 2)
+    var ranks = (HandRank(value: 0), HandRank(value: 0))
     deck.withUnsafeBufferPointer { cards in
       let board = UnsafeBufferPointer(rebasing: cards[(2 * holeCount)..<needed])
       var boardHand = Hand.empty
@@ -95,10 +95,14 @@ struct BlueprintWalk {
         trainer.cardBuckets.buckets(hole: hole, board: board, through: lastRound, into: buckets + player * rounds)
         var hand = boardHand
         for card in hole { hand = hand + Hand(card) }
-        ranks[player] = HandEvaluator.shared.rank(of: hand)
+        if player == 0 {
+          ranks.0 = HandEvaluator.shared.rank(of: hand)
+        } else {
+          ranks.1 = HandEvaluator.shared.rank(of: hand)
+        }
       }
     }
-    outcome = ranks[0] > ranks[1] ? 1 : (ranks[0] < ranks[1] ? -1 : 0)
+    outcome = ranks.0 > ranks.1 ? 1 : (ranks.0 < ranks.1 ? -1 : 0)
   }
 
   /// The traverser's sampled value of `node` (chips won), logging regret updates at its
