@@ -2,7 +2,8 @@ import PokerRules
 import Solver
 
 /// Agents by name, as the command line gives them: `call`, `raise`, `random`, `policy:FILE`,
-/// `adaptive:FILE`.
+/// `adaptive:FILE`. A blueprint policy takes options after its file:
+/// `policy:FILE,abstraction=ABS,translation=geometric`.
 public enum AgentSpec {
   /// The agent a spec names; `seed` seeds any randomness it has.
   public static func make(_ spec: String, seed: UInt64) throws(AgentError) -> any Agent {
@@ -26,7 +27,23 @@ public enum AgentSpec {
       }
       if spec.hasPrefix("policy:") {
         do {
-          return try PolicyAgent(path: String(spec.dropFirst("policy:".count)), seed: seed)
+          let (path, options) = try policyOptions(String(spec.dropFirst("policy:".count)))
+          if BlueprintPolicy.isBlueprint(file: path) {
+            var translation = ActionTranslation.pseudoHarmonic
+            if let name = options["translation"] {
+              guard let chosen = ActionTranslation(rawValue: name) else {
+                throw AgentError(
+                  "translation '\(name)': one of \(ActionTranslation.allCases.map(\.rawValue).joined(separator: ", "))")
+              }
+              translation = chosen
+            }
+            return try BlueprintAgent(
+              path: path, abstraction: options["abstraction"], translation: translation, seed: seed)
+          }
+          if let key = options.keys.sorted().first {
+            throw AgentError("\(key)= is an option of blueprint policies; \(path) is not one")
+          }
+          return try PolicyAgent(path: path, seed: seed)
         } catch {
           throw AgentError("\(spec): \(error)")
         }
@@ -39,6 +56,21 @@ public enum AgentSpec {
 }
 
 extension AgentSpec {
+  /// Splits `FILE,key=value,...` into the file and its options (`abstraction`, `translation`).
+  static func policyOptions(_ text: String) throws(AgentError) -> (path: String, options: [String: String]) {
+    var parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    var options: [String: String] = [:]
+    while parts.count > 1, let last = parts.last, let equals = last.firstIndex(of: "=") {
+      let key = String(last[..<equals])
+      guard ["abstraction", "translation"].contains(key) else {
+        throw AgentError("unknown policy option '\(key)'; the options are abstraction=FILE and translation=NAME")
+      }
+      options[key] = String(last[last.index(after: equals)...])
+      parts.removeLast()
+    }
+    return (parts.joined(separator: ","), options)
+  }
+
   /// The agent a spec names, refused when it was made for another game than `game` (a policy
   /// trained on Kuhn asked to play Leduc).
   public static func make(_ spec: String, seed: UInt64, for game: GameDefinition) throws(AgentError) -> any Agent {

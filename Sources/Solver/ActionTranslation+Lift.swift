@@ -68,6 +68,25 @@ extension ActionTranslation {
     return draw < first.probability ? first.index : choices[1].index
   }
 
+  /// The real action a bot takes in `state` for its menu action `action` at `menuState`: fold
+  /// and call as themselves (a fold with nothing to call as a call), a raise as the same share
+  /// of the real pot in chips (all-in as all-in), held within the legal range; a raise where
+  /// the real game allows none as a call.
+  public static func carry(_ action: Action, from menuState: State, to state: State) -> Action {
+    guard let legal = state.legalActions else { return .call }
+    switch action {
+    case .fold: return legal.canFold ? .fold : .call
+    case .call: return .call
+    case .raise(let to):
+      guard let range = legal.raiseTo else { return .call }
+      if to == menuState.legalActions?.raiseTo?.upperBound { return .raise(to: range.upperBound) }
+      let share = ActionMenu.potShare(raisingTo: to, in: menuState)
+      let toCall = state.maxSpent - state.spent[state.currentPlayer]
+      let chips = state.maxSpent + Int((share * Double(state.pot + toCall)).rounded())
+      return .raise(to: min(max(chips, range.lowerBound), range.upperBound))
+    }
+  }
+
   /// One way the history so far reads in the menu game: its node there (-1 once the hands have
   /// parted: the bot checks and calls from then on), its state, and per hand the probability of
   /// the reading times the bot's own probability of its actions.
@@ -91,23 +110,8 @@ extension ActionTranslation {
     /// The menu game's action for the bot's own abstract action `action` at `reading`, carried
     /// into the real `state`: the real action's index among `actions`.
     func realIndex(of action: Action, reading: Reading, state: State, actions: [Action]) -> Int {
-      let callIndex = actions.firstIndex(of: .call)!
-      switch action {
-      case .fold: return actions.firstIndex(of: .fold) ?? callIndex
-      case .call: return callIndex
-      case .raise(let to):
-        guard let range = state.legalActions?.raiseTo else { return callIndex }
-        let target: Int
-        if to == reading.state.legalActions?.raiseTo?.upperBound {
-          target = range.upperBound
-        } else {
-          let share = ActionMenu.potShare(raisingTo: to, in: reading.state)
-          let toCall = state.maxSpent - state.spent[state.currentPlayer]
-          let chips = state.maxSpent + Int((share * Double(state.pot + toCall)).rounded())
-          target = min(max(chips, range.lowerBound), range.upperBound)
-        }
-        return actions.firstIndex(of: .raise(to: target)) ?? callIndex
-      }
+      let carried = ActionTranslation.carry(action, from: reading.state, to: state)
+      return actions.firstIndex(of: carried) ?? actions.firstIndex(of: .call)!
     }
 
     /// How the opponent's real `action` in `state` reads at `reading`: menu actions and their

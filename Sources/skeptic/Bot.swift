@@ -9,7 +9,7 @@ extension Skeptic {
     static let configuration = CommandConfiguration(
       abstract: "Run one agent as a bot process connected to an arena (see docs/PROTOCOL.md).",
       discussion:
-        "Agents: call, raise, random, policy:FILE (a policy file written by skeptic train), adaptive:FILE (starts from that policy and exploits an opponent once an e-process shows it deviates)."
+        "Agents: call, raise, random, policy:FILE (a policy or a blueprint written by skeptic train), adaptive:FILE (starts from that policy and exploits an opponent once an e-process shows it deviates). A blueprint finds its card abstraction where it was trained or beside it; policy:FILE,abstraction=ABS names it, and policy:FILE,translation=NAME picks how off-menu bets are read (pseudo-harmonic, the default; geometric; arithmetic)."
     )
 
     @Option(help: "The agent: call, raise, random, policy:FILE or adaptive:FILE.")

@@ -83,7 +83,13 @@ extension Skeptic {
       }
       var coaching: Coach?
       if coach {
-        let path = String(opponent.dropFirst("policy:".count))
+        let path = String(opponent.dropFirst("policy:".count).split(separator: ",").first ?? "")
+        if BlueprintPolicy.isBlueprint(file: path) {
+          throw CommandError(
+            PlayError(
+              "--coach needs the values of an exact policy (skeptic train without --abstraction); \(path) is a blueprint, which keeps only its strategy over card buckets, so it cannot price your decisions"
+            ))
+        }
         let file: PolicyFile
         do { file = try PolicyFile.read(from: path) } catch { throw CommandError(error) }
         guard file.policy.game.definition == definition else {

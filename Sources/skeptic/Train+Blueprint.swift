@@ -62,7 +62,11 @@ extension Skeptic.Train {
       }
       let stoppedBy = try runBlueprint(trainer, menu: menu, checkpointPath: checkpointPath, record: runRecord)
       let seconds = Date().timeIntervalSince(start)
-      try trainer.policy(menu: menu).write(to: out)
+      let policy = trainer.policy(menu: menu)
+      if abstraction != "lossless" {
+        policy.abstractionPath = URL(fileURLWithPath: abstraction).standardizedFileURL.path
+      }
+      try policy.write(to: out)
       var exploitability: Double?
       if let compiled = try? CompiledGame.compile(definition, maxNodes: 2_000_000) {
         exploitability = BestResponse(game: compiled).evaluate(try trainer.policy(on: compiled)).exploitability

@@ -6,12 +6,14 @@ extension BlueprintPolicy {
   static let version: UInt32 = 1
 
   /// Writes the policy atomically: Skeptic's binary container (magic `SKBLUEPR`), a JSON header
-  /// (game, bet menu, card buckets' identity and sizes, deals, settings), and one little-endian
+  /// (game, bet menu, card buckets' identity and sizes and the abstraction's path, deals,
+  /// settings), and one little-endian
   /// `Float32` probability per (decision, bucket, action).
   public func write(to path: String) throws(SolverError) {
     let header = BlueprintHeader(
       format: "skeptic-blueprint", gameDefinition: tree.game.text, menu: menu, buckets: bucketsIdentity,
-      bucketCounts: bucketCounts, iterations: iterations, settings: settings, slotCount: slotCount, run: [:])
+      bucketCounts: bucketCounts, iterations: iterations, settings: settings, slotCount: slotCount,
+      run: abstractionPath.map { ["abstraction": $0] } ?? [:])
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let headerData = (try? encoder.encode(header)) ?? Data()
@@ -40,6 +42,7 @@ extension BlueprintPolicy {
     self.init(
       tree: tree, menu: header.menu, bucketsIdentity: header.buckets, bucketCounts: header.bucketCounts,
       iterations: header.iterations, settings: header.settings, probabilities: probabilities)
+    abstractionPath = header.run["abstraction"]
   }
 
   /// True when the file at `path` starts like a blueprint policy.

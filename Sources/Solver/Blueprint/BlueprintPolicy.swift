@@ -16,6 +16,9 @@ public final class BlueprintPolicy: @unchecked Sendable {
   /// Deals it was trained on.
   public let iterations: Int
   public let settings: BlueprintSettings
+  /// Where the card abstraction it was trained on was (an absolute path, written into the file
+  /// so that a bot finds the buckets again); nil for lossless buckets or when not known.
+  public var abstractionPath: String?
   let probabilities: [Float]
   let roundBase: [Int]
 
