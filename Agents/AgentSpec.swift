@@ -29,16 +29,8 @@ public enum AgentSpec {
         do {
           let (path, options) = try policyOptions(String(spec.dropFirst("policy:".count)))
           if BlueprintPolicy.isBlueprint(file: path) {
-            var translation = ActionTranslation.pseudoHarmonic
-            if let name = options["translation"] {
-              guard let chosen = ActionTranslation(rawValue: name) else {
-                throw AgentError(
-                  "translation '\(name)': one of \(ActionTranslation.allCases.map(\.rawValue).joined(separator: ", "))")
-              }
-              translation = chosen
-            }
             return try BlueprintAgent(
-              path: path, abstraction: options["abstraction"], translation: translation, seed: seed)
+              path: path, abstraction: options["abstraction"], translation: try translation(options), seed: seed)
           }
           if let key = options.keys.sorted().first {
             throw AgentError("\(key)= is an option of blueprint policies; \(path) is not one")
@@ -56,8 +48,19 @@ public enum AgentSpec {
 }
 
 extension AgentSpec {
+  /// The translation a blueprint spec's options name (`translation=NAME`; pseudo-harmonic when
+  /// none).
+  public static func translation(_ options: [String: String]) throws(AgentError) -> ActionTranslation {
+    guard let name = options["translation"] else { return .pseudoHarmonic }
+    guard let chosen = ActionTranslation(rawValue: name) else {
+      throw AgentError(
+        "translation '\(name)': one of \(ActionTranslation.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return chosen
+  }
+
   /// Splits `FILE,key=value,...` into the file and its options (`abstraction`, `translation`).
-  static func policyOptions(_ text: String) throws(AgentError) -> (path: String, options: [String: String]) {
+  public static func policyOptions(_ text: String) throws(AgentError) -> (path: String, options: [String: String]) {
     var parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     var options: [String: String] = [:]
     while parts.count > 1, let last = parts.last, let equals = last.firstIndex(of: "=") {

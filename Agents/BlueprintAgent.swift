@@ -52,13 +52,7 @@ public struct BlueprintAgent: Agent {
     }
     if choice.node == nil { offTree += 1 }
     var generator = root.substream(2).substream(UInt64(truncatingIfNeeded: decision.id))
-    let target = generator.unitDouble()
-    var cumulative = 0.0
-    for (action, probability) in zip(choice.actions, choice.probabilities) {
-      cumulative += probability
-      if target < cumulative { return action }
-    }
-    return choice.actions.last ?? .call
+    return choice.action(at: generator.unitDouble())
   }
 
   public func notes() -> [String] {

@@ -14,7 +14,7 @@ struct Skeptic: ParsableCommand {
     version: SkepticVersion.current,
     subcommands: [
       Demo.self, Games.self, Equity.self, Train.self, Solve.self, Abstract.self, ExploitabilityCommand.self,
-      PolicyCommand.self, Stats.self,
+      PolicyCommand.self, Stats.self, LBRCommand.self,
       ArenaCommand.self, PlayCommand.self, Bot.self, ACPC.self, Bench.self,
     ]
   )

@@ -16,6 +16,18 @@ public struct BlueprintChoice: Sendable, Hashable {
   public var bucket: Int?
 }
 
+extension BlueprintChoice {
+  /// The action a uniform draw `u` in [0, 1) picks from the mix.
+  public func action(at u: Double) -> Action {
+    var cumulative = 0.0
+    for (action, probability) in zip(actions, probabilities) {
+      cumulative += probability
+      if u < cumulative { return action }
+    }
+    return actions.last ?? .call
+  }
+}
+
 extension BlueprintPolicy {
   /// The blueprint's mix at the real decision that `history` (every action of the hand so far,
   /// across rounds, in order) reaches, for the player to act holding `hole`, with `board` the
@@ -32,7 +44,7 @@ extension BlueprintPolicy {
   ///   hand of it.
   public func choice(
     history: [Action], hole: [Card], board: [Card], buckets: any CardBuckets,
-    translation: ActionTranslation = .pseudoHarmonic, reading: SeededGenerator
+    translation: ActionTranslation = .pseudoHarmonic, reading readingSeed: SeededGenerator
   ) -> BlueprintChoice? {
     let game = tree.game
     let root = State(game: game, holeCardsHidden: true)
@@ -46,49 +58,36 @@ extension BlueprintPolicy {
     guard !end.isTerminal else { return nil }
     let me = end.currentPlayer
     var real = root
-    var menuState = root
-    var node: Int? = 0
+    var reading = BlueprintReading(node: 0, menuState: root)
     for (index, action) in history.enumerated() {
       BlueprintTree.dealPastChance(&real)
-      let next = try! real.applying(action)
-      if let at = node {
-        BlueprintTree.dealPastChance(&menuState)
-        node = nil
-        if let j = menuIndex(
-          of: action, at: at, real: real, menuState: menuState, mine: real.currentPlayer == me,
-          translation: translation, generator: reading.substream(UInt64(index)))
-        {
-          let entry = tree.nodes[at]
-          let menuAction = tree.incoming[Int(entry.firstChild) + j]!
-          if let moved = try? menuState.applying(menuAction) {
-            node = Int(entry.firstChild) + j
-            menuState = moved
-          }
-        }
+      let options = readings(
+        of: action, from: reading, real: real, mine: real.currentPlayer == me, translation: translation)
+      if options.count > 1 {
+        // The draw of `ActionTranslation.read`, on the history's own sub-stream.
+        var generator = readingSeed.substream(UInt64(index))
+        let draw = Double(generator.next() >> 11) * 0x1p-53
+        reading = draw < options[0].probability ? options[0].reading : options[1].reading
+      } else {
+        reading = options.first?.reading ?? BlueprintReading(node: nil, menuState: reading.menuState)
       }
-      real = next
+      real = try! real.applying(action)
     }
     BlueprintTree.dealPastChance(&real)
-    guard let legal = real.legalActions, hole.count == game.numHoleCards,
+    guard real.legalActions != nil, hole.count == game.numHoleCards,
       board.count >= game.boardCardsThrough(round: real.round)
     else { return nil }
-    let offTree = BlueprintChoice(actions: [.call], probabilities: [1], node: nil, bucket: nil)
-    guard let at = node else { return offTree }
-    let entry = tree.nodes[at]
-    guard entry.isDecision, Int(entry.kind) == real.currentPlayer, Int(entry.round) == real.round else {
-      return offTree
+    guard let (at, menuState) = decision(reading, real: real) else {
+      return BlueprintChoice(actions: [.call], probabilities: [1], node: nil, bucket: nil)
     }
-    BlueprintTree.dealPastChance(&menuState)
     let round = real.round
     let bucket = buckets.bucket(
       hole: hole, board: Array(board.prefix(game.boardCardsThrough(round: round))), round: round)
     guard (0..<bucketCounts[round]).contains(bucket) else { return nil }
     var choice = BlueprintChoice(actions: [], probabilities: [], node: at, bucket: bucket)
-    for (j, probability) in strategy(node: at, bucket: bucket).enumerated() {
-      let menuAction = tree.incoming[Int(entry.firstChild) + j]!
-      var action =
-        game.betting == .limit ? menuAction : ActionTranslation.carry(menuAction, from: menuState, to: real)
-      if case .fold = action, !legal.canFold { action = .call }
+    for (action, probability) in zip(
+      realActions(at, menuState: menuState, real: real), strategy(node: at, bucket: bucket))
+    {
       if let k = choice.actions.firstIndex(of: action) {
         choice.probabilities[k] += probability
       } else {
@@ -99,19 +98,68 @@ extension BlueprintPolicy {
     return choice
   }
 
-  /// The child (by index) of decision `node` that the real `action` in `real` reads as, or nil
-  /// when it has none. Limit: the same action. No-limit: the opponent's action through the
-  /// translation; the player's own (`mine`) as the first menu action carried to it.
-  func menuIndex(
-    of action: Action, at node: Int, real: State, menuState: State, mine: Bool, translation: ActionTranslation,
-    generator: SeededGenerator
-  ) -> Int? {
+  /// The ways the real `action` at `real` reads from `reading`, with their probabilities
+  /// (empty: the hand leaves the tree). Limit: the same action. No-limit: an opponent's action
+  /// through the translation (one or two menu actions); the player's own (`mine`) as the first
+  /// menu action carried to it.
+  func readings(
+    of action: Action, from reading: BlueprintReading, real: State, mine: Bool, translation: ActionTranslation
+  ) -> [(reading: BlueprintReading, probability: Double)] {
+    guard let node = reading.node else { return [] }
+    var menuState = reading.menuState
+    BlueprintTree.dealPastChance(&menuState)
     let entry = tree.nodes[node]
-    guard entry.isDecision, Int(entry.kind) == real.currentPlayer else { return nil }
-    let menu = (0..<Int(entry.childCount)).map { tree.incoming[Int(entry.firstChild) + $0]! }
-    if tree.game.betting == .limit { return menu.firstIndex(of: action) }
-    if mine { return menu.firstIndex { ActionTranslation.carry($0, from: menuState, to: real) == action } }
-    var generator = generator
-    return translation.read(action, in: real, menu: menu, menuState: menuState, using: &generator)
+    guard entry.isDecision, Int(entry.kind) == real.currentPlayer else { return [] }
+    let menu = menuActions(node)
+    var indices: [(Int, Double)] = []
+    if tree.game.betting == .limit {
+      indices = menu.firstIndex(of: action).map { [($0, 1)] } ?? []
+    } else if mine {
+      indices =
+        menu.firstIndex { ActionTranslation.carry($0, from: menuState, to: real) == action }.map { [($0, 1)] } ?? []
+    } else {
+      indices = translation.readings(of: action, in: real, menu: menu, menuState: menuState)
+    }
+    return indices.compactMap { j, probability in
+      guard let moved = try? menuState.applying(menu[j]) else { return nil }
+      return (BlueprintReading(node: Int(entry.firstChild) + j, menuState: moved), probability)
+    }
   }
+
+  /// The decision node `reading` stands at for the real decision `real`, with the tree's
+  /// betting state there; nil when the hand has left the tree (no node, or not a decision of
+  /// the same player and round).
+  func decision(_ reading: BlueprintReading, real: State) -> (node: Int, menuState: State)? {
+    guard let node = reading.node else { return nil }
+    let entry = tree.nodes[node]
+    guard entry.isDecision, Int(entry.kind) == real.currentPlayer, Int(entry.round) == real.round else { return nil }
+    var menuState = reading.menuState
+    BlueprintTree.dealPastChance(&menuState)
+    return (node, menuState)
+  }
+
+  /// The real action each of a decision node's menu actions plays as at `real` (limit: itself;
+  /// no-limit: carried into the real pot; a fold with nothing to call as a call).
+  func realActions(_ node: Int, menuState: State, real: State) -> [Action] {
+    let canFold = real.legalActions?.canFold ?? false
+    return menuActions(node).map { menuAction in
+      let action =
+        tree.game.betting == .limit ? menuAction : ActionTranslation.carry(menuAction, from: menuState, to: real)
+      if case .fold = action, !canFold { return .call }
+      return action
+    }
+  }
+
+  /// The actions of a decision node of the tree, in order.
+  func menuActions(_ node: Int) -> [Action] {
+    let entry = tree.nodes[node]
+    return (0..<Int(entry.childCount)).map { tree.incoming[Int(entry.firstChild) + $0]! }
+  }
+}
+
+/// Where a blueprint reads a real hand to be in its tree: a node and the betting state of the
+/// tree's own game there, or nowhere once the hand has left the tree.
+struct BlueprintReading {
+  var node: Int?
+  var menuState: State
 }

@@ -41,10 +41,16 @@ public final class BlueprintPolicy: @unchecked Sendable {
 
   /// The strategy at a decision node for a bucket of its round: one probability per action.
   public func strategy(node: Int, bucket: Int) -> [Double] {
+    let start = entry(node: node, bucket: bucket)
+    return (0..<Int(tree.nodes[node].childCount)).map { Double(probabilities[start + $0]) }
+  }
+
+  /// Where the strategy of a decision node for a bucket starts in the table (one entry per
+  /// action follows).
+  @inline(__always) func entry(node: Int, bucket: Int) -> Int {
     let entry = tree.nodes[node]
     let round = Int(entry.round)
-    let start = roundBase[round] + bucket * tree.roundActions[round] + Int(entry.actionOffset)
-    return (0..<Int(entry.childCount)).map { Double(probabilities[start + $0]) }
+    return roundBase[round] + bucket * tree.roundActions[round] + Int(entry.actionOffset)
   }
 
   /// Refuses card buckets other than those trained on, naming both.

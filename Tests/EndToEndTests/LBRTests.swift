@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// `skeptic lbr`: the always-fold anchor, early stopping once decided, blueprints, bad input.
+@Suite struct LBRTests {
+  func summary(_ arguments: [String]) throws -> [String: Any] {
+    let run = try SkepticBinary.run(["lbr"] + arguments + ["--json"])
+    #expect(run.status == 0, "\(run.standardError)")
+    return try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+  }
+
+  @Test func anchorsStoppingAndBlueprints() throws {
+    let fold = try summary(["fold", "--game", "nolimit-holdem", "--hands", "40"])
+    #expect(fold["mean"] as? Double == 750)
+    #expect(fold["unit"] as? String == "mbb/hand")
+    #expect(fold["actions"] as? String == "cc-fcpa")
+    // Always-call is exploited by betting: the sequence decides long before 5,000 deals.
+    let call = try summary(["call", "--game", "nolimit-holdem", "--hands", "5000", "--stop-when-decided"])
+    #expect((call["deals"] as? Int).map { $0 < 5000 } == true)
+    #expect(call["decided"] as? String == "above")
+    let interval = try #require(call["interval"] as? [Double])
+    #expect(interval[0] > 0)
+
+    let directory = try SkepticBinary.temporaryDirectory("lbr")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("leduc.blueprint").path
+    let train = try SkepticBinary.run([
+      "train", "--game", "leduc", "--abstraction", "lossless", "--iterations", "2000", "--out", path,
+    ])
+    #expect(train.status == 0, "\(train.standardError)")
+    // A barely trained blueprint loses clearly to LBR; the figures do not depend on threads.
+    let one = try summary(["policy:\(path)", "--hands", "3000", "--threads", "1"])
+    let two = try summary([path, "--hands", "3000", "--threads", "2"])
+    #expect(one["unit"] as? String == "chips/hand")
+    #expect(one["decided"] as? String == "above")
+    #expect(one["mean"] as? Double == two["mean"] as? Double)
+
+    for (arguments, words) in [
+      (["fold", "--game", "kuhn-3p"], "heads-up"), (["fold", "--actions", "xyz"], "--actions"),
+      ([path + ",colour=red"], "colour"), (["policy:/nonexistent.blueprint"], "not a blueprint"),
+      ([path, "--game", "kuhn"], "another game"),
+    ] {
+      let refused = try SkepticBinary.run(["lbr"] + arguments)
+      #expect(refused.status != 0 && refused.standardError.contains(words), "\(arguments): \(refused.standardError)")
+    }
+  }
+}
