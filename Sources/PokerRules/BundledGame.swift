@@ -5,6 +5,7 @@ public enum BundledGame: String, CaseIterable, Sendable, Codable {
   case leduc
   case noLimitKuhn = "nolimit-kuhn"
   case noLimitLeduc = "nolimit-leduc"
+  case shortHoldem = "short-holdem"
   case limitHoldem = "limit-holdem"
   case noLimitHoldem = "nolimit-holdem"
 
@@ -17,6 +18,7 @@ public enum BundledGame: String, CaseIterable, Sendable, Codable {
     case .limitHoldem: "heads-up limit Texas hold'em as played in the ACPC (blinds 5/10)"
     case .noLimitKuhn: "no-limit Kuhn poker: three cards, ante 1, stacks of 8, any bet or raise"
     case .noLimitLeduc: "no-limit Leduc hold'em: six cards, ante 1, stacks of 10, any bet or raise"
+    case .shortHoldem: "short-deck limit hold'em: twelve cards, two each, a two-card flop and a turn"
     case .noLimitHoldem: "heads-up no-limit Texas hold'em as played in the ACPC, 200 big blinds deep"
     }
   }
@@ -114,6 +116,25 @@ public enum BundledGame: String, CaseIterable, Sendable, Codable {
       numBoardCards = 0 1
       END GAMEDEF
 
+      """
+    case .shortHoldem:
+      """
+      # Short-deck limit hold'em: twelve cards (six ranks x two suits), two hole cards
+      # each, blinds 2/1, a two-card flop then a turn card, bets of 2 then 4, at most
+      # three raises a round: hold'em's shape, small enough for the exact best response.
+      GAMEDEF
+      limit
+      numPlayers = 2
+      numRounds = 3
+      blind = 2 1
+      raiseSize = 2 4 4
+      firstPlayer = 2 1 1
+      maxRaises = 3 3 3
+      numSuits = 2
+      numRanks = 6
+      numHoleCards = 2
+      numBoardCards = 0 2 1
+      END GAMEDEF
       """
     case .limitHoldem:
       """

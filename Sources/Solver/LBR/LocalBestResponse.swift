@@ -32,17 +32,8 @@ public struct LocalBestResponse: Sendable {
     self.actions = actions
     self.seed = seed
     var hands: [[Card]] = []
-    let deck = game.deck
-    func choose(_ from: Int, _ chosen: [Card]) {
-      if chosen.count == game.numHoleCards {
-        hands.append(chosen)
-        return
-      }
-      guard from < deck.count else { return }
-      for k in from..<deck.count { choose(k + 1, chosen + [deck[k]]) }
-    }
-    choose(0, [])
-    odds = ShowdownOdds(hands: hands, deck: deck, boardSize: game.boardCardsThrough(round: game.numRounds - 1))
+    game.deck.forEachSubset(size: game.numHoleCards) { hands.append($0) }
+    odds = ShowdownOdds(hands: hands, deck: game.deck, boardSize: game.boardCardsThrough(round: game.numRounds - 1))
   }
 
   /// LBR's winnings in chips on deal `index`, seated first and seated second.

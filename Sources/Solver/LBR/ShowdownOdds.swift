@@ -44,20 +44,7 @@ struct ShowdownOdds {
       }
     }
     if Self.combinations(rest.count, missing) <= Double(enumerationLimit) {
-      var picked = [Card]()
-      func pick(_ from: Int) {
-        if picked.count == missing {
-          runout(picked)
-          return
-        }
-        guard from < rest.count else { return }
-        for k in from..<rest.count {
-          picked.append(rest[k])
-          pick(k + 1)
-          picked.removeLast()
-        }
-      }
-      pick(0)
+      rest.forEachSubset(size: missing, runout)
     } else {
       var pool = rest
       for _ in 0..<samples {
