@@ -26,7 +26,7 @@ extension Skeptic.Bench {
     )
 
     @Option(help: "A card abstraction file; repeat for each size.")
-    var abstraction: [String]
+    var abstraction: [String] = []
 
     @Option(help: "The game.")
     var game: String = "nolimit-holdem"
@@ -45,6 +45,9 @@ extension Skeptic.Bench {
 
     @OptionGroup var common: CurveOptions
 
+    @Option(help: "Plot the rows a --json run printed (saved to this file) instead of measuring.")
+    var from: String?
+
     struct Row: Codable {
       var buckets: String
       var deals: Int
@@ -58,6 +61,16 @@ extension Skeptic.Bench {
 
     func run() throws {
       let definition = try GameDefinition.named(game)
+      if let from {
+        let data = try Data(contentsOf: URL(fileURLWithPath: from))
+        let rows: [Row]
+        do { rows = try JSONDecoder().decode([Row].self, from: data) } catch {
+          throw CommandError("\(from) does not hold the rows of skeptic bench lbr-curve --json: \(error)")
+        }
+        guard let svg = common.svg else { throw CommandError("--from plots: give --svg") }
+        try writePlot(rows, to: svg, game: definition)
+        return
+      }
       let checkpoints = deals.split(separator: ",").compactMap { Int($0) }
       guard !checkpoints.isEmpty, checkpoints == checkpoints.sorted(), checkpoints[0] > 0 else {
         throw CommandError("--deals \(deals): positive deal counts, increasing, comma-separated")
@@ -141,34 +154,39 @@ extension Skeptic.Bench {
     /// confidence sequence as dashed edges, and the always-fold anchor.
     func writePlot(_ rows: [Row], to path: String, game: GameDefinition) throws {
       let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
-      var series: [LinePlot.Series] = []
-      var keys: [String] = []
-      for row in rows where !keys.contains(row.buckets + " " + row.actions) {
-        keys.append(row.buckets + " " + row.actions)
-      }
-      for (index, key) in keys.enumerated() {
-        let line = rows.filter { $0.buckets + " " + $0.actions == key }
-        let color = colors[index % colors.count]
-        series.append(LinePlot.Series(name: "\(key)", points: line.map { (Double($0.deals), $0.mean) }, color: color))
-        for edge in 0..<2 {
+      var sizes: [String] = []
+      for row in rows where !sizes.contains(row.buckets) { sizes.append(row.buckets) }
+      var actionSets: [String] = []
+      for row in rows where !actionSets.contains(row.actions) { actionSets.append(row.actions) }
+      // One panel per action set, a colour per abstraction size.
+      let panels = actionSets.map { actions -> LinePlot in
+        var series: [LinePlot.Series] = []
+        for (index, size) in sizes.enumerated() {
+          let line = rows.filter { $0.buckets == size && $0.actions == actions }
+          let color = colors[index % colors.count]
+          series.append(LinePlot.Series(name: size, points: line.map { (Double($0.deals), $0.mean) }, color: color))
+          for edge in 0..<2 {
+            series.append(
+              LinePlot.Series(
+                name: "", points: line.compactMap { row in row.interval.map { (Double(row.deals), $0[edge]) } },
+                color: color, dashed: true))
+          }
+        }
+        if game.betting == .noLimit, actions == "cc-fcpa", let first = rows.first, let last = rows.last {
           series.append(
             LinePlot.Series(
-              name: "", points: line.compactMap { row in row.interval.map { (Double(row.deals), $0[edge]) } },
-              color: color, dashed: true))
+              name: "always-fold (750)", points: [(Double(first.deals), 750), (Double(last.deals), 750)],
+              color: "#000", dashed: true))
         }
+        var plot = LinePlot(
+          title: "LBR (\(actions)) against blueprints; lower is better, dashed: 95% confidence sequences",
+          xLabel: "training deals", yLabel: "LBR wins, mbb/hand", logX: true, logY: false, series: series)
+        plot.width = 760
+        plot.height = 400
+        return plot
       }
-      if game.betting == .noLimit, let first = rows.first, let last = rows.last {
-        series.append(
-          LinePlot.Series(
-            name: "always-fold (750)", points: [(Double(first.deals), 750), (Double(last.deals), 750)], color: "#555",
-            dashed: true))
-      }
-      var plot = LinePlot(
-        title: "LBR against blueprints: lower is better (dashed: 95% confidence sequences)",
-        xLabel: "training deals", yLabel: "LBR wins, mbb/hand", logX: true, logY: false, series: series)
-      plot.width = 760
-      plot.height = 460
-      do { try AtomicFile.write(Data(plot.svg.utf8), to: path) } catch { throw CommandError(error) }
+      let document = LinePlot.document(rows: panels.map { [$0] })
+      do { try AtomicFile.write(Data(document.utf8), to: path) } catch { throw CommandError(error) }
     }
   }
 }

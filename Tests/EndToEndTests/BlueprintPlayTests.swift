@@ -81,6 +81,12 @@ import Testing
     #expect((report["notes"] as? [String: [String]])?["bp"] ?? [] == [], "a limit blueprint never leaves its tree")
     #expect(report["failedBots"] as? [String] ?? [] == [])
 
+    // A blueprint for another game is refused before the bot connects.
+    let otherGame = try SkepticBinary.run([
+      "bot", "--game", "nolimit-holdem", "--agent", "policy:\(policy)", "--connect", "tcp://127.0.0.1:1", "--timeout",
+      "1",
+    ])
+    #expect(otherGame.status != 0 && otherGame.standardError.contains("another game"), "\(otherGame.standardError)")
     // Moved away, the abstraction is looked for beside the blueprint, then named in the error;
     // given by option, it is found again; another abstraction is refused.
     let elsewhere = directory.appendingPathComponent("elsewhere")

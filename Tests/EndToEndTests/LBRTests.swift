@@ -35,6 +35,22 @@ import Testing
     #expect(one["decided"] as? String == "above")
     #expect(one["mean"] as? Double == two["mean"] as? Double)
 
+    // The curve benchmark re-plots saved rows: a panel per action set, the anchor on cc-fcpa's.
+    let rows = directory.appendingPathComponent("rows.json")
+    try Data(
+      """
+      [{"buckets":"169-200-200-200","deals":1000,"trainingSeconds":1,"actions":"cc-fcpa","lbrDeals":10,"mean":-5,
+        "interval":[-900,800],"unit":"mbb/hand"},
+       {"buckets":"169-200-200-200","deals":2000,"trainingSeconds":2,"actions":"fc","lbrDeals":10,"mean":300,
+        "interval":[-100,700],"unit":"mbb/hand"}]
+      """.utf8
+    ).write(to: rows)
+    let svg = directory.appendingPathComponent("curve.svg").path
+    let plotted = try SkepticBinary.run(["bench", "lbr-curve", "--from", rows.path, "--svg", svg])
+    #expect(plotted.status == 0, "\(plotted.standardError)")
+    let picture = try String(contentsOfFile: svg, encoding: .utf8)
+    #expect(picture.contains("LBR (cc-fcpa)") && picture.contains("LBR (fc)") && picture.contains("always-fold (750)"))
+
     for (arguments, words) in [
       (["fold", "--game", "kuhn-3p"], "heads-up"), (["fold", "--actions", "xyz"], "--actions"),
       ([path + ",colour=red"], "colour"), (["policy:/nonexistent.blueprint"], "not a blueprint"),

@@ -123,11 +123,31 @@ extension BlueprintTrainer {
 
   /// Scales every regret and strategy sum.
   func discount(by factor: Float) {
-    for i in 0..<slotCount {
-      regrets[i] *= factor
-      sums[i] *= factor
+    let (regrets, sums, count) = (self.regrets, self.sums, slotCount)
+    guard let pool else {
+      for i in 0..<count {
+        regrets[i] *= factor
+        sums[i] *= factor
+      }
+      return
+    }
+    // A full pass over the tables: shared among the threads (elementwise, so the bits do not
+    // depend on how it is split).
+    let chunk = max(256, count / 64)
+    let handle = TablePair(regrets: regrets, sums: sums)
+    pool.run((count + chunk - 1) / chunk) { part, _ in
+      for i in (part * chunk)..<min(count, (part + 1) * chunk) {
+        handle.regrets[i] *= factor
+        handle.sums[i] *= factor
+      }
     }
   }
+}
+
+/// The two tables, handed to the threads of a discount pass.
+struct TablePair: @unchecked Sendable {
+  let regrets: UnsafeMutablePointer<Float>
+  let sums: UnsafeMutablePointer<Float>
 }
 
 /// Where one deal's updates for one merging part sit in that part's log of the worker that
