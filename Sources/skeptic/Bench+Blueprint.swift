@@ -31,8 +31,8 @@ extension Skeptic.Bench {
     @Option(help: "Thread counts, comma-separated.")
     var threads: String = "1,2"
 
-    @Option(help: "Deals per batch (the trainer's --batch).")
-    var batch: Int = BlueprintSettings().batch
+    @Option(help: "Deals per batch (default: the trainer's, 1024 on hold'em).")
+    var batch: Int?
 
     @Option(help: "A Python with pyspiel, to time OpenSpiel's ES-MCCFR in the same run.")
     var openspiel: String?
@@ -54,7 +54,8 @@ extension Skeptic.Bench {
       let tree = try BlueprintTree(game: BundledGame.limitHoldem.definition)
       var benchmark = BlueprintBenchmark()
       benchmark.seconds = seconds
-      benchmark.batch = batch
+      benchmark.batch =
+        batch ?? BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: buckets.bucketCounts).total)
       benchmark.threadCounts = threads.split(separator: ",").compactMap { Int($0) }
       let bytes = BlueprintTrainer.estimatedBytes(tree: tree, buckets: buckets)
       if !json {

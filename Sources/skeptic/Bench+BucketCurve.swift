@@ -32,6 +32,9 @@ extension Skeptic.Bench {
     @Option(help: "Training deals per blueprint.")
     var deals: Int = 2_000_000
 
+    @Option(help: "Deals per batch (default: the trainer's for the table's size).")
+    var batch: Int?
+
     @OptionGroup var common: CurveOptions
 
     struct Row: Codable {
@@ -64,6 +67,8 @@ extension Skeptic.Bench {
         var settings = BlueprintSettings()
         settings.seed = common.seed
         settings.threads = common.threads
+        settings.batch =
+          batch ?? BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: cardBuckets.bucketCounts).total)
         let trainer = try BlueprintTrainer(tree: tree, buckets: cardBuckets, settings: settings)
         let started = Date()
         while trainer.iterations < deals {

@@ -94,6 +94,7 @@ extension Skeptic.Bench {
         var settings = BlueprintSettings()
         settings.seed = common.seed
         settings.threads = common.threads
+        settings.batch = BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: buckets.bucketCounts).total)
         let trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
         var trainingSeconds = 0.0
         let sizes = buckets.bucketCounts.map(String.init).joined(separator: "-")

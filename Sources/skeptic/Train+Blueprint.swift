@@ -51,7 +51,8 @@ extension Skeptic.Train {
         var settings = BlueprintSettings()
         settings.seed = seed
         settings.threads = threads
-        settings.batch = batch ?? settings.batch
+        settings.batch =
+          batch ?? BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: buckets.bucketCounts).total)
         trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
       }
       let tableMiB = Double(BlueprintTrainer.estimatedBytes(tree: trainer.tree, buckets: buckets)) / 1_048_576

@@ -112,7 +112,10 @@ extension Skeptic {
     @Option(help: "Blueprint: bets and raises per round at most (default 3).")
     var raiseCap: Int?
 
-    @Option(help: "Blueprint: deals walked against the same tables before their updates merge (default 64).")
+    @Option(
+      help:
+        "Blueprint: deals walked against the same tables before their updates merge (default 1024 for hold'em-sized tables, 64 for small games)."
+    )
     var batch: Int?
 
     func validate() throws {

@@ -19,6 +19,16 @@ import Testing
     #expect(holdem.node(following: [.call, .call, .call, .raise(to: 20)]) != nil)
   }
 
+  /// Hold'em-sized tables train in batches of 1,024 deals (two threads then scale), small games
+  /// in batches of 64 (they converge faster).
+  @Test func theBatchFollowsTheTablesSize() throws {
+    let holdem = try BlueprintTree(game: BundledGame.limitHoldem.definition)
+    #expect(BlueprintSettings.batch(forSlots: holdem.layout(bucketCounts: [169, 1000, 1000, 1000]).total) == 1024)
+    let leduc = BundledGame.leduc.definition
+    let small = try BlueprintTree(game: leduc).layout(bucketCounts: LosslessBuckets(game: leduc).bucketCounts).total
+    #expect(BlueprintSettings.batch(forSlots: small) == 64)
+  }
+
   @Test func refusesWhatItCannotTrain() {
     #expect(throws: SolverError.self) { try BlueprintTree(game: BundledGame.kuhn3p.definition) }
     #expect(throws: SolverError.self) { try BlueprintTree(game: BundledGame.noLimitLeduc.definition) }
