@@ -12,8 +12,10 @@ import Solver
 public struct BlueprintAgent: Agent {
   public let name: String
   public let policy: BlueprintPolicy
-  let buckets: any CardBuckets
-  let translation: ActionTranslation
+  /// The card buckets it was trained on, found again.
+  public let buckets: any CardBuckets
+  /// How it reads off-menu bets.
+  public let translation: ActionTranslation
   let root: SeededGenerator
   public var inFlight: Int { 256 }
   public var policyGame: GameDefinition? { policy.tree.game }

@@ -131,11 +131,9 @@ public final class MatchRunner {
       for j in (i + 1)..<config.bots.count {
         let (a, b) = (config.bots[i], config.bots[j])
         let label = "\(a.name) vs \(b.name)"
-        var report = PairReport(
-          first: a.name, second: b.name,
-          unit: definition.betting == .limit && definition.numRounds >= 4 || definition.betting == .noLimit
-            ? "mbb/hand" : "chips/hand")
-        report.scale = report.unit == "mbb/hand" ? 1000 / Double(definition.bigBlind) : 1
+        let (unit, scale) = MatchRunner.unit(definition)
+        var report = PairReport(first: a.name, second: b.name, unit: unit)
+        report.scale = scale
         var referee = Referee(
           game: definition,
           schedule: DealSchedule(seed: config.seed &+ UInt64(pairs.count), duplicate: config.duplicate, players: 2))
@@ -320,6 +318,13 @@ public final class MatchRunner {
   }
 
   /// The most a player can win or lose in one hand: the largest contribution possible.
+  /// The unit results of `game` are reported in, and chips times `scale` in it: mbb/hand for
+  /// hold'em and no-limit games, chips/hand for the small limit games.
+  public static func unit(_ game: GameDefinition) -> (unit: String, scale: Double) {
+    game.betting == .limit && game.numRounds >= 4 || game.betting == .noLimit
+      ? ("mbb/hand", 1000 / Double(game.bigBlind)) : ("chips/hand", 1)
+  }
+
   public static func largestWin(_ game: GameDefinition) -> Double {
     if game.betting == .noLimit { return Double(game.stacks?.max() ?? 0) }
     var total = game.bigBlind

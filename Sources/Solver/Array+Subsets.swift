@@ -20,3 +20,11 @@ extension Array where Element == Card {
     walk(0)
   }
 }
+
+/// The number of ways to choose `k` of `n` (0 outside 0...n), as a `Double`.
+func combinations(_ n: Int, _ k: Int) -> Double {
+  guard k >= 0, k <= n else { return 0 }
+  var result = 1.0
+  for i in 0..<k { result = result * Double(n - i) / Double(i + 1) }
+  return result
+}

@@ -55,7 +55,7 @@ extension Skeptic.Bench {
       var benchmark = BlueprintBenchmark()
       benchmark.seconds = seconds
       benchmark.batch =
-        batch ?? BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: buckets.bucketCounts).total)
+        batch ?? BlueprintSettings.batch(tree: tree, bucketCounts: buckets.bucketCounts)
       benchmark.threadCounts = threads.split(separator: ",").compactMap { Int($0) }
       let bytes = BlueprintTrainer.estimatedBytes(tree: tree, buckets: buckets)
       if !json {

@@ -68,7 +68,7 @@ extension Skeptic.Bench {
         settings.seed = common.seed
         settings.threads = common.threads
         settings.batch =
-          batch ?? BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: cardBuckets.bucketCounts).total)
+          batch ?? BlueprintSettings.batch(tree: tree, bucketCounts: cardBuckets.bucketCounts)
         let trainer = try BlueprintTrainer(tree: tree, buckets: cardBuckets, settings: settings)
         let started = Date()
         while trainer.iterations < deals {

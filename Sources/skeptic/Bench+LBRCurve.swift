@@ -1,7 +1,5 @@
-import Arena
 import ArgumentParser
 import Foundation
-import GameTheoreticProbability
 import Plotting
 import PokerRules
 import Solver
@@ -86,15 +84,13 @@ extension Skeptic.Bench {
         definition.betting == .noLimit
         ? BetMenuText(bets: bets, raises: "100%,allin", reraises: "allin", raiseCap: 3) : nil
       let tree = try BlueprintTree(game: definition, actions: try menu.map { .menu(try $0.menu()) })
-      let scale = 1000 / Double(definition.bigBlind)
-      let bound = MatchRunner.largestWin(definition)
       var rows: [Row] = []
       for path in abstraction {
         let buckets = try CardAbstraction(contentsOf: path)
         var settings = BlueprintSettings()
         settings.seed = common.seed
         settings.threads = common.threads
-        settings.batch = BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: buckets.bucketCounts).total)
+        settings.batch = BlueprintSettings.batch(tree: tree, bucketCounts: buckets.bucketCounts)
         let trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
         var trainingSeconds = 0.0
         let sizes = buckets.bucketCounts.map(String.init).joined(separator: "-")
@@ -114,27 +110,20 @@ extension Skeptic.Bench {
             let lbr = try LocalBestResponse(
               game: definition, opponent: .blueprint(policy, buckets: buckets, translation: .pseudoHarmonic),
               actions: set, seed: common.seed)
-            var comparison = try PairedComparison(alpha: 0.05, range: bound)
-            var total = 0.0
-            var played = 0
-            while played < lbrHands {
-              let batch = min(lbrHands - played, 256)
-              for result in lbr.play(deals: played..<(played + batch), threads: common.threads) {
-                let value = (result.first + result.second) / 2
-                total += value
-                try comparison.observe(difference: value)
+            var tally = try LBRTally(game: definition, alpha: 0.05)
+            while tally.deals < lbrHands {
+              let played = tally.deals
+              for result in lbr.play(deals: played..<min(lbrHands, played + 256), threads: common.threads) {
+                try tally.observe(result)
               }
-              played += batch
               if !common.json {
                 Terminal.writeError(
-                  "\r\(sizes) at \(trainer.iterations) deals: LBR \(set.name) \(played)/\(lbrHands)\u{1B}[K")
+                  "\r\(sizes) at \(trainer.iterations) deals: LBR \(set.name) \(tally.deals)/\(lbrHands)\u{1B}[K")
               }
             }
             let row = Row(
               buckets: sizes, deals: trainer.iterations, trainingSeconds: trainingSeconds, actions: set.name,
-              lbrDeals: played, mean: total / Double(played) * scale,
-              interval: comparison.sequence.interval.map { [$0.lowerBound * scale, $0.upperBound * scale] },
-              unit: "mbb/hand")
+              lbrDeals: tally.deals, mean: tally.mean, interval: tally.interval, unit: tally.unit)
             rows.append(row)
             if !common.json {
               Terminal.writeError("\r\u{1B}[K")

@@ -1,8 +1,6 @@
 import Agents
-import Arena
 import ArgumentParser
 import Foundation
-import GameTheoreticProbability
 import PokerRules
 import Solver
 
@@ -101,19 +99,20 @@ extension Skeptic {
         return (opponent.lowercased() == "fold" ? .alwaysFold : .alwaysCall, definition)
       default:
         let spec = opponent.hasPrefix("policy:") ? String(opponent.dropFirst("policy:".count)) : opponent
-        let (path, options) = try AgentSpec.policyOptions(spec)
+        let (path, _) = try AgentSpec.policyOptions(spec)
         guard BlueprintPolicy.isBlueprint(file: path) else {
           throw CommandError(
             "\(path) is not a blueprint; LBR plays blueprints (skeptic train --abstraction) and the bots fold and call (an exact policy's exploitability is exact: skeptic exploitability)"
           )
         }
-        let policy = try BlueprintPolicy(contentsOf: path)
-        let buckets = try policy.buckets(blueprint: path, abstraction: options["abstraction"])
-        let translation = try AgentSpec.translation(options)
-        if let game, try GameDefinition.named(game) != policy.tree.game {
+        // Loaded as its bot loads it (abstraction found again, translation read from the options).
+        guard let bot = try AgentSpec.make("policy:" + spec, seed: seed) as? BlueprintAgent else {
+          throw CommandError("\(path) did not load as a blueprint")
+        }
+        if let game, try GameDefinition.named(game) != bot.policy.tree.game {
           throw CommandError("\(path) is a blueprint for another game than \(game)")
         }
-        return (.blueprint(policy, buckets: buckets, translation: translation), policy.tree.game)
+        return (.blueprint(bot.policy, buckets: bot.buckets, translation: bot.translation), bot.policy.tree.game)
       }
     }
 
@@ -133,14 +132,7 @@ extension Skeptic {
         lbr = try LocalBestResponse(game: definition, opponent: policy, actions: lbrActions, seed: seed)
       } catch { throw CommandError(error.message) }
       let gameName = BundledGame.allCases.first { $0.definition == definition }?.rawValue ?? "the policy's game"
-      let mbb = definition.betting == .noLimit || definition.numRounds >= 4
-      let unit = mbb ? "mbb/hand" : "chips/hand"
-      let scale = mbb ? 1000 / Double(definition.bigBlind) : 1
-      let bound = MatchRunner.largestWin(definition)
-      let shift = threshold / scale
-      var comparison = try PairedComparison(alpha: alpha, range: bound + abs(shift))
-      var sums = (0.0, 0.0)
-      var played = 0
+      var tally = try LBRTally(game: definition, alpha: alpha, threshold: threshold)
       var decided: String?
       let started = Date()
       let live = Terminal.standardErrorIsTerminal && !json
@@ -150,31 +142,25 @@ extension Skeptic {
           "LBR (\(lbrActions.name)) against \(opponent) in \(gameName), \(hands) deals from both seats, \(threads) thread\(threads == 1 ? "" : "s")\n"
         )
       }
-      while played < hands && decided == nil {
+      while tally.deals < hands && decided == nil {
+        let played = tally.deals
         let batch = min(hands - played, max(threads * 8, 64))
         for result in lbr.play(deals: played..<(played + batch), threads: threads) {
-          sums.0 += result.first
-          sums.1 += result.second
-          played += 1
-          try comparison.observe(difference: (result.first + result.second) / 2 - shift)
-          if stopWhenDecided, comparison.shouldStop([.excludes(0)]) != nil {
-            decided = "after \(played) deals"
+          try tally.observe(result)
+          if stopWhenDecided, tally.decided {
+            decided = "after \(tally.deals) deals"
             break
           }
         }
         let elapsed = Date().timeIntervalSince(started)
         if !json {
-          let mean = (sums.0 + sums.1) / 2 / Double(played) * scale
-          let interval =
-            comparison.sequence.interval.map {
-              String(format: " [%.0f, %.0f]", ($0.lowerBound + shift) * scale, ($0.upperBound + shift) * scale)
-            } ?? ""
-          let left = Double(hands - played) * elapsed / Double(played)
+          let interval = tally.interval.map { String(format: " [%.0f, %.0f]", $0[0], $0[1]) } ?? ""
+          let left = Double(hands - tally.deals) * elapsed / Double(tally.deals)
           let line = String(
-            format: "%d/%d deals  LBR wins %.0f %@%@  %@ elapsed, %@ left", played, hands, mean, unit, interval,
-            Terminal.clock(elapsed), Terminal.clock(left))
+            format: "%d/%d deals  LBR wins %.0f %@%@  %@ elapsed, %@ left", tally.deals, hands, tally.mean, tally.unit,
+            interval, Terminal.clock(elapsed), Terminal.clock(left))
           if live {
-            Terminal.writeError("\r\(Terminal.bar(Double(played) / Double(hands))) \(line)\u{1B}[K")
+            Terminal.writeError("\r\(Terminal.bar(Double(tally.deals) / Double(hands))) \(line)\u{1B}[K")
           } else if elapsed - lastLine >= 5 {
             lastLine = elapsed
             Terminal.writeError(line + "\n")
@@ -183,16 +169,14 @@ extension Skeptic {
       }
       if live { Terminal.writeError("\n") }
       let seconds = Date().timeIntervalSince(started)
-      let interval = comparison.sequence.interval.map {
-        [($0.lowerBound + shift) * scale, ($0.upperBound + shift) * scale]
-      }
-      let mean = (sums.0 + sums.1) / 2 / Double(played) * scale
+      let interval = tally.interval
+      let unit = tally.unit
+      let played = tally.deals
+      let mean = tally.mean
       let summary = Summary(
         opponent: opponent, game: gameName, actions: lbrActions.name, deals: played, unit: unit,
-        mean: mean, interval: interval, meanFirstSeat: sums.0 / Double(played) * scale,
-        meanSecondSeat: sums.1 / Double(played) * scale, threshold: threshold,
-        decided: comparison.shouldStop([.excludes(0)]) == nil
-          ? nil : ((interval?[0] ?? 0) > threshold ? "above" : "below"),
+        mean: mean, interval: interval, meanFirstSeat: tally.meanFirstSeat, meanSecondSeat: tally.meanSecondSeat,
+        threshold: threshold, decided: tally.decided ? ((interval?[0] ?? 0) > threshold ? "above" : "below") : nil,
         seconds: seconds, dealsPerSecond: Double(played) / max(seconds, 1e-9))
       if json {
         print(try JSONOutput.string(summary))

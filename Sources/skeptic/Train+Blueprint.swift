@@ -52,7 +52,7 @@ extension Skeptic.Train {
         settings.seed = seed
         settings.threads = threads
         settings.batch =
-          batch ?? BlueprintSettings.batch(forSlots: tree.layout(bucketCounts: buckets.bucketCounts).total)
+          batch ?? BlueprintSettings.batch(tree: tree, bucketCounts: buckets.bucketCounts)
         trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
       }
       let tableMiB = Double(BlueprintTrainer.estimatedBytes(tree: trainer.tree, buckets: buckets)) / 1_048_576

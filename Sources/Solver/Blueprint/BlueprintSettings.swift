@@ -8,6 +8,11 @@ public struct BlueprintSettings: Sendable, Hashable, Codable {
   /// fast with 1,024).
   public static func batch(forSlots slots: Int) -> Int { slots >= 1 << 20 ? 1024 : 64 }
 
+  /// ``batch(forSlots:)`` for the tables of `tree` over buckets of these counts.
+  public static func batch(tree: BlueprintTree, bucketCounts: [Int]) -> Int {
+    batch(forSlots: tree.layout(bucketCounts: bucketCounts).total)
+  }
+
   /// The seed: deal `i` is drawn from substream `i` of it.
   public var seed: UInt64 = 1
   /// Deals walked against the same tables before their updates are merged (in deal order).

@@ -69,8 +69,8 @@ public struct StrengthBuckets: CardBuckets {
   /// The number of hands (hole cards and board so far, as sets) in each round of `game`.
   public static func handCounts(_ game: GameDefinition) -> [Int] {
     (0..<game.numRounds).map { round in
-      let holes = ShowdownOdds.combinations(game.deckSize, game.numHoleCards)
-      let boards = ShowdownOdds.combinations(game.deckSize - game.numHoleCards, game.boardCardsThrough(round: round))
+      let holes = combinations(game.deckSize, game.numHoleCards)
+      let boards = combinations(game.deckSize - game.numHoleCards, game.boardCardsThrough(round: round))
       return Int(holes * boards)
     }
   }

@@ -43,7 +43,7 @@ struct ShowdownOdds {
         won[h] += myRank > theirs ? 1 : myRank == theirs ? 0.5 : 0
       }
     }
-    if Self.combinations(rest.count, missing) <= Double(enumerationLimit) {
+    if combinations(rest.count, missing) <= Double(enumerationLimit) {
       rest.forEachSubset(size: missing, runout)
     } else {
       var pool = rest
@@ -56,12 +56,5 @@ struct ShowdownOdds {
       }
     }
     return won.indices.map { counted[$0] > 0 ? won[$0] / counted[$0] : 0.5 }
-  }
-
-  static func combinations(_ n: Int, _ k: Int) -> Double {
-    guard k >= 0, k <= n else { return 0 }
-    var result = 1.0
-    for i in 0..<k { result = result * Double(n - i) / Double(i + 1) }
-    return result
   }
 }
