@@ -37,6 +37,11 @@ let package = Package(
     // CBLAS from Debian's libopenblas-dev; only Solver's BLAS wrapper imports it.
     .systemLibrary(
       name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    // Open MPI from Debian's libopenmpi-dev, opened at run time (dlopen) only under mpirun; only
+    // the MPI module imports it.
+    .systemLibrary(name: "CMPI", path: "Sources/CMPI", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
+    // The Swift wrapper of MPI: the job's rank and size, gather, broadcast, one error path.
+    .target(name: "MPI", dependencies: ["CMPI"]),
     // The Swift wrapper: context, sockets, multipart messages, poll, options, one error path.
     .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
     // The arena protocol's messages (JSON frames), shared by the arena and the bots.
@@ -72,7 +77,7 @@ let package = Package(
       name: "skeptic",
       dependencies: [
         "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "Agents", "Arena",
-        "Play", "SkepticBenchmarks",
+        "Play", "SkepticBenchmarks", "MPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

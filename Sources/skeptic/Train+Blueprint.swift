@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MPI
 import PokerRules
 import Solver
 
@@ -17,10 +18,35 @@ extension Skeptic.Train {
     var exploitability: Double?
     var stoppedBy: String
     var out: String
+    /// MPI processes (1 outside mpirun).
+    var ranks: Int
+    /// Per batch, the bytes this process sent and the bytes every process gathered (MPI runs).
+    var bytesSentPerBatch: Int?
+    var bytesGatheredPerBatch: Int?
+    /// A checksum of every regret and strategy sum's bits, to compare runs.
+    var tableChecksum: String
+    /// The deal a resumed run started from (nil for a fresh run).
+    var resumedFrom: Int?
   }
 
   /// Trains a blueprint: external-sampling MCCFR over card buckets and, for no-limit, a bet menu.
   func trainBlueprint(_ definition: GameDefinition, abstraction: String) throws {
+    let world: MPIWorld?
+    do { world = try MPIWorld.joinIfLaunched() } catch { throw CommandError(error.message) }
+    guard let world else { return try trainBlueprint(definition, abstraction: abstraction, world: nil) }
+    // Under mpirun: a failure on one rank must end the job rather than leave the others waiting.
+    do {
+      try trainBlueprint(definition, abstraction: abstraction, world: world)
+      world.finish()
+    } catch {
+      Terminal.writeError("skeptic train (rank \(world.rank) of \(world.size)): \(error)\n")
+      world.abort(code: 1)
+    }
+  }
+
+  func trainBlueprint(_ definition: GameDefinition, abstraction: String, world: MPIWorld?) throws {
+    let isRoot = (world?.rank ?? 0) == 0
+    let quiet = json || !isRoot
     let checkpointPath = checkpoint ?? out + ".checkpoint"
     try OutputPath.check(out, option: "--out")
     if checkpointEvery != nil { try OutputPath.check(checkpointPath, option: "--checkpoint") }
@@ -31,6 +57,7 @@ extension Skeptic.Train {
       throw CommandError("--raises, --reraises and --raise-cap shape a bet menu; give --bets too")
     }
     let trainer: BlueprintTrainer
+    var resumedFrom: Int?
     let start = Date()
     do {
       let buckets: any CardBuckets =
@@ -45,7 +72,8 @@ extension Skeptic.Train {
             "\(checkpointPath) was written by a run with another game, bet menu or seed; resume with the same ones")
         }
         trainer = resumed
-        if !json { Terminal.writeError("resuming from \(checkpointPath) at deal \(trainer.iterations)\n") }
+        resumedFrom = resumed.iterations
+        if !quiet { Terminal.writeError("resuming from \(checkpointPath) at deal \(trainer.iterations)\n") }
       } else {
         let tree = try BlueprintTree(game: definition, actions: try menu.map { .menu(try $0.menu()) })
         var settings = BlueprintSettings()
@@ -56,13 +84,19 @@ extension Skeptic.Train {
         trainer = try BlueprintTrainer(tree: tree, buckets: buckets, settings: settings)
       }
       let tableMiB = Double(BlueprintTrainer.estimatedBytes(tree: trainer.tree, buckets: buckets)) / 1_048_576
-      if !json {
+      let ranks = world?.size ?? 1
+      if !quiet {
+        let processes = ranks > 1 ? "\(ranks) MPI ranks × " : ""
         Terminal.writeError(
-          "blueprint: \(trainer.tree.decisionCount) decisions, \(trainer.tree.actionCount) actions, buckets \(buckets.bucketCounts.map(String.init).joined(separator: "-")), tables \(String(format: "%.0f", tableMiB)) MiB, \(threads) thread\(threads == 1 ? "" : "s")\n"
+          "blueprint: \(trainer.tree.decisionCount) decisions, \(trainer.tree.actionCount) actions, buckets \(buckets.bucketCounts.map(String.init).joined(separator: "-")), tables \(String(format: "%.0f", tableMiB)) MiB, \(processes)\(threads) thread\(threads == 1 ? "" : "s")\n"
         )
       }
-      let stoppedBy = try runBlueprint(trainer, menu: menu, checkpointPath: checkpointPath, record: runRecord)
+      var tally = ExchangeTally()
+      let stoppedBy = try runBlueprint(
+        trainer, menu: menu, checkpointPath: checkpointPath, record: runRecord, world: world, tally: &tally)
       let seconds = Date().timeIntervalSince(start)
+      // Every rank holds the same tables; only the first writes files and reports.
+      guard isRoot else { return }
       let policy = trainer.policy(menu: menu)
       if abstraction != "lossless" {
         policy.abstractionPath = URL(fileURLWithPath: abstraction).standardizedFileURL.path
@@ -75,7 +109,10 @@ extension Skeptic.Train {
       let summary = BlueprintSummary(
         game: game, buckets: buckets.identity, menu: menu?.description, deals: trainer.iterations, seconds: seconds,
         dealsPerSecond: Double(trainer.iterations) / max(seconds, 1e-9), threads: threads, tableMiB: tableMiB,
-        exploitability: exploitability, stoppedBy: stoppedBy, out: out)
+        exploitability: exploitability, stoppedBy: stoppedBy, out: out, ranks: ranks,
+        bytesSentPerBatch: world == nil ? nil : tally.sentBytes / max(tally.batches, 1),
+        bytesGatheredPerBatch: world == nil ? nil : tally.gatheredBytes / max(tally.batches, 1),
+        tableChecksum: String(trainer.tableChecksum, radix: 16), resumedFrom: resumedFrom)
       if json {
         print(try JSONOutput.string(summary))
       } else {
@@ -96,8 +133,10 @@ extension Skeptic.Train {
 
   /// Runs to --iterations deals or --time-limit, with the progress bar and checkpoints.
   func runBlueprint(
-    _ trainer: BlueprintTrainer, menu: BetMenuText?, checkpointPath: String, record: [String: String]
+    _ trainer: BlueprintTrainer, menu: BetMenuText?, checkpointPath: String, record: [String: String],
+    world: MPIWorld?, tally: inout ExchangeTally
   ) throws -> String {
+    let isRoot = (world?.rank ?? 0) == 0
     let started = Date()
     var limit = Double.infinity
     if let timeLimit, case .seconds(let seconds) = Interval(timeLimit) { limit = seconds }
@@ -109,7 +148,7 @@ extension Skeptic.Train {
       case .iterations(let count): checkpointDeals = count
       }
     }
-    let live = Terminal.standardErrorIsTerminal && !json
+    let live = Terminal.standardErrorIsTerminal && !json && isRoot
     var lastCheckpoint = Date()
     var lastCheckpointDeals = trainer.iterations
     var lastLine = -5.0
@@ -117,16 +156,27 @@ extension Skeptic.Train {
     var stoppedBy = "iterations"
     while trainer.iterations < iterations {
       let step = min(iterations - trainer.iterations, max(trainer.settings.batch, 4096))
-      trainer.run(step)
+      if let world {
+        try trainer.run(step, exchange: world, tally: &tally)
+      } else {
+        trainer.run(step)
+      }
       let elapsed = Date().timeIntervalSince(started)
+      // The first rank's clock decides, for every rank, whether to checkpoint and whether to stop.
+      var decision: UInt8 = 0
       if Date().timeIntervalSince(lastCheckpoint) >= checkpointSeconds
         || trainer.iterations - lastCheckpointDeals >= checkpointDeals
       {
-        try trainer.writeCheckpoint(to: checkpointPath, menu: menu, run: record)
+        decision |= 1
+      }
+      if elapsed >= limit { decision |= 2 }
+      if let world { decision = try world.broadcast(decision, from: 0) }
+      if decision & 1 != 0 {
+        if isRoot { try trainer.writeCheckpoint(to: checkpointPath, menu: menu, run: record) }
         lastCheckpoint = Date()
         lastCheckpointDeals = trainer.iterations
       }
-      if !json {
+      if !json && isRoot {
         let rate = Double(trainer.iterations - firstDeals) / max(elapsed, 1e-9)
         let left = Double(iterations - trainer.iterations) / max(rate, 1e-9)
         if live {
@@ -139,13 +189,13 @@ extension Skeptic.Train {
             "deal \(trainer.iterations)/\(iterations)  \(Int(rate)) deals/s  elapsed \(Terminal.clock(elapsed))\n")
         }
       }
-      if elapsed >= limit {
+      if decision & 2 != 0 {
         stoppedBy = "time limit"
         break
       }
     }
     if live { Terminal.writeError("\n") }
-    if checkpointEvery != nil { try trainer.writeCheckpoint(to: checkpointPath, menu: menu, run: record) }
+    if checkpointEvery != nil && isRoot { try trainer.writeCheckpoint(to: checkpointPath, menu: menu, run: record) }
     return stoppedBy
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MPI
 import Plotting
 import PokerRules
 import Solver
@@ -188,6 +189,11 @@ extension Skeptic {
       if let abstraction {
         try trainBlueprint(definition, abstraction: abstraction)
         return
+      }
+      if MPIWorld.isLaunched() {
+        throw CommandError(
+          "started by mpirun: training on MPI is for blueprints (give --abstraction); the exact solvers run in one process"
+        )
       }
       let blueprintOnly: [(String, Bool)] = [
         ("--bets", bets != nil), ("--raises", raises != nil), ("--reraises", reraises != nil),

@@ -1,0 +1,5 @@
+import MPI
+import Solver
+
+/// An MPI job's ranks exchange a blueprint trainer's batches.
+extension MPIWorld: BatchExchange {}
