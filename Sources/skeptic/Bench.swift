@@ -7,7 +7,7 @@ extension Skeptic {
       abstract: "Measure speed on this machine (build with -c release for meaningful figures).",
       subcommands: [
         HandEval.self, SolverBench.self, StatsBench.self, ArenaBench.self, SpotBench.self, KMeansBench.self,
-        BlueprintBench.self, LBRCurve.self, BucketCurve.self,
+        BlueprintBench.self, LBRCurve.self, BucketCurve.self, MPIBench.self,
       ]
     )
   }

@@ -13,6 +13,9 @@ extension Skeptic.Train {
     var deals: Int
     var seconds: Double
     var dealsPerSecond: Double
+    /// Seconds in the training loop alone (no loading, no writing), and its deals per second.
+    var trainingSeconds: Double
+    var trainingDealsPerSecond: Double
     var threads: Int
     var tableMiB: Double
     var exploitability: Double?
@@ -23,6 +26,11 @@ extension Skeptic.Train {
     /// Per batch, the bytes this process sent and the bytes every process gathered (MPI runs).
     var bytesSentPerBatch: Int?
     var bytesGatheredPerBatch: Int?
+    /// Where the first rank's training time went (MPI runs): walking its deals, packing and
+    /// gathering the updates (waits for slower ranks included), applying all of them.
+    var walkSeconds: Double?
+    var gatherSeconds: Double?
+    var applySeconds: Double?
     /// A checksum of every regret and strategy sum's bits, to compare runs.
     var tableChecksum: String
     /// The deal a resumed run started from (nil for a fresh run).
@@ -92,9 +100,12 @@ extension Skeptic.Train {
         )
       }
       var tally = ExchangeTally()
+      let firstDeal = trainer.iterations
+      let trainingStart = Date()
       let stoppedBy = try runBlueprint(
         trainer, menu: menu, checkpointPath: checkpointPath, record: runRecord, world: world, tally: &tally)
       let seconds = Date().timeIntervalSince(start)
+      let trainingSeconds = Date().timeIntervalSince(trainingStart)
       // Every rank holds the same tables; only the first writes files and reports.
       guard isRoot else { return }
       let policy = trainer.policy(menu: menu)
@@ -108,10 +119,14 @@ extension Skeptic.Train {
       }
       let summary = BlueprintSummary(
         game: game, buckets: buckets.identity, menu: menu?.description, deals: trainer.iterations, seconds: seconds,
-        dealsPerSecond: Double(trainer.iterations) / max(seconds, 1e-9), threads: threads, tableMiB: tableMiB,
+        dealsPerSecond: Double(trainer.iterations) / max(seconds, 1e-9), trainingSeconds: trainingSeconds,
+        trainingDealsPerSecond: Double(trainer.iterations - firstDeal) / max(trainingSeconds, 1e-9), threads: threads,
+        tableMiB: tableMiB,
         exploitability: exploitability, stoppedBy: stoppedBy, out: out, ranks: ranks,
         bytesSentPerBatch: world == nil ? nil : tally.sentBytes / max(tally.batches, 1),
         bytesGatheredPerBatch: world == nil ? nil : tally.gatheredBytes / max(tally.batches, 1),
+        walkSeconds: world == nil ? nil : tally.walkSeconds, gatherSeconds: world == nil ? nil : tally.gatherSeconds,
+        applySeconds: world == nil ? nil : tally.applySeconds,
         tableChecksum: String(trainer.tableChecksum, radix: 16), resumedFrom: resumedFrom)
       if json {
         print(try JSONOutput.string(summary))

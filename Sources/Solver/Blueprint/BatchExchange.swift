@@ -21,6 +21,11 @@ public struct ExchangeTally: Sendable, Equatable {
   public var sentBytes = 0
   /// Bytes gathered from all processes, over all batches.
   public var gatheredBytes = 0
+  /// Seconds this process spent walking its deals, packing and gathering the updates (waiting
+  /// for the slowest process included), and applying every process's updates.
+  public var walkSeconds = 0.0
+  public var gatherSeconds = 0.0
+  public var applySeconds = 0.0
 
   public init() {}
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension BlueprintTrainer {
   /// Walks at least `count` more deals, in whole batches, as one of `exchange.size` processes:
   /// this process walks its contiguous share of each batch's deals (with its own threads), the
@@ -32,6 +34,7 @@ extension BlueprintTrainer {
     let end = iterations + count
     while iterations < end {
       let start = iterations
+      let clock = DispatchTime.now().uptimeNanoseconds
       for walk in walks { walk.pointee.clearLogs() }
       if let pool {
         pool.run(upper - lower) { deal, worker in
@@ -40,13 +43,19 @@ extension BlueprintTrainer {
       } else {
         for deal in lower..<upper { walkDeal(start, deal, walks[0], spans) }
       }
+      let walked = DispatchTime.now().uptimeNanoseconds
       let share = packShare(deals: lower..<upper, walks: walks, spans: spans)
       let gathered = try share.withUnsafeBytes { try exchange.allGather($0) }
+      let exchanged = DispatchTime.now().uptimeNanoseconds
+      gathered.withUnsafeBytes { applyGathered($0) }
+      finishBatch(start)
+      let applied = DispatchTime.now().uptimeNanoseconds
       tally.batches += 1
       tally.sentBytes += share.count * 8
       tally.gatheredBytes += gathered.count
-      gathered.withUnsafeBytes { applyGathered($0) }
-      finishBatch(start)
+      tally.walkSeconds += Double(walked - clock) / 1e9
+      tally.gatherSeconds += Double(exchanged - walked) / 1e9
+      tally.applySeconds += Double(applied - exchanged) / 1e9
       progress(iterations)
     }
   }
@@ -58,30 +67,49 @@ extension BlueprintTrainer {
     deals: Range<Int>, walks: [UnsafeMutablePointer<BlueprintWalk>], spans: UnsafeMutablePointer<DealSpan>
   ) -> [UInt64] {
     let parts = settings.threads
-    var words: [UInt64] = []
+    // Sizes first, so the words are written once into one array.
+    var total = 0
     for deal in deals {
-      var records: [UInt64] = []
-      var deltas: [Float] = []
+      var records = 0
+      var deltas = 0
       for part in 0..<parts {
         let span = spans[deal * parts + part]
         let log = walks[span.worker].pointee.logs[part]
-        var delta = log.deltas + span.deltas
-        for r in span.records {
-          let record = log.records[r]
-          let count = Int(record & 255)
-          records.append(record)
-          deltas.append(contentsOf: UnsafeBufferPointer(start: delta, count: count))
-          delta += count
-        }
+        records += span.records.count
+        for r in span.records { deltas += Int(log.records[r] & 255) }
       }
-      words.append(UInt64(records.count) << 32 | UInt64(deltas.count))
-      words.append(contentsOf: records)
-      if deltas.count % 2 == 1 { deltas.append(0) }
-      deltas.withUnsafeBytes { bytes in
-        for w in 0..<(deltas.count / 2) { words.append(bytes.loadUnaligned(fromByteOffset: 8 * w, as: UInt64.self)) }
-      }
+      total += 1 + records + (deltas + 1) / 2
     }
-    return words
+    return [UInt64](unsafeUninitializedCapacity: total) { words, written in
+      let base = words.baseAddress!
+      var w = 0
+      for deal in deals {
+        let head = w
+        w += 1
+        var records = 0
+        for part in 0..<parts {
+          let span = spans[deal * parts + part]
+          let log = walks[span.worker].pointee.logs[part]
+          (base + w + records).update(from: log.records + span.records.lowerBound, count: span.records.count)
+          records += span.records.count
+        }
+        w += records
+        let values = UnsafeMutableRawPointer(base + w)
+        var deltas = 0
+        for part in 0..<parts {
+          let span = spans[deal * parts + part]
+          let log = walks[span.worker].pointee.logs[part]
+          var count = 0
+          for r in span.records { count += Int(log.records[r] & 255) }
+          (values + 4 * deltas).copyMemory(from: log.deltas + span.deltas, byteCount: 4 * count)
+          deltas += count
+        }
+        if deltas % 2 == 1 { (values + 4 * deltas).storeBytes(of: 0, as: Float.self) }
+        base[head] = UInt64(records) << 32 | UInt64(deltas)
+        w += (deltas + 1) / 2
+      }
+      written = w
+    }
   }
 
   /// Applies every process's deals (``packShare(deals:walks:spans:)``'s words, concatenated in
