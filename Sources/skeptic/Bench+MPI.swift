@@ -81,9 +81,12 @@ extension Skeptic.Bench {
       }
       let asRoot = getuid() == 0 ? ["--allow-run-as-root"] : []
       let configurations: [(name: String, ranks: Int, threads: Int, executable: URL, arguments: [String])] = [
-        ("1 process × \(processes) threads", 1, processes, skeptic, train(threads: processes, out: "threads")),
         (
-          "\(processes) ranks × 1 thread", processes, 1, URL(fileURLWithPath: mpirun),
+          "1 process × \(processes) thread\(processes == 1 ? "" : "s")", 1, processes, skeptic,
+          train(threads: processes, out: "threads")
+        ),
+        (
+          "\(processes) rank\(processes == 1 ? "" : "s") × 1 thread", processes, 1, URL(fileURLWithPath: mpirun),
           asRoot + ["--oversubscribe", "-np", String(processes), skeptic.path] + train(threads: 1, out: "ranks")
         ),
       ]
