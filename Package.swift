@@ -91,7 +91,7 @@ let package = Package(
     .testTarget(
       name: "AgentsTests", dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
-    .testTarget(name: "PlayTests", dependencies: ["Play", "BotProtocol", "Cards", "PokerRules", "Solver"]),
+    .testTarget(name: "PlayTests", dependencies: ["Play", "Arena", "BotProtocol", "Cards", "PokerRules", "Solver"]),
     .testTarget(name: "EndToEndTests", dependencies: ["skeptic", "Arena", "BotProtocol", "PokerRules", "ZeroMQ"]),
   ]
 )

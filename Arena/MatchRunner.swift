@@ -318,11 +318,13 @@ public final class MatchRunner {
   }
 
   /// The most a player can win or lose in one hand: the largest contribution possible.
-  /// The unit results of `game` are reported in, and chips times `scale` in it: mbb/hand for
-  /// hold'em and no-limit games, chips/hand for the small limit games.
+  /// The unit results of `game` are reported in, and chips times `scale` in it, the same in the
+  /// arena, `skeptic play` and LBR: mbb/hand (thousandths of the big blind) for games with
+  /// blinds, hold'em of every size and betting; chips/hand for games with antes (every seat
+  /// posting the same), Kuhn and Leduc limit or no-limit, where a big blind means nothing.
   public static func unit(_ game: GameDefinition) -> (unit: String, scale: Double) {
-    game.betting == .limit && game.numRounds >= 4 || game.betting == .noLimit
-      ? ("mbb/hand", 1000 / Double(game.bigBlind)) : ("chips/hand", 1)
+    let posted = Set(game.blinds.filter { $0 > 0 })
+    return posted.count > 1 ? ("mbb/hand", 1000 / Double(game.bigBlind)) : ("chips/hand", 1)
   }
 
   public static func largestWin(_ game: GameDefinition) -> Double {

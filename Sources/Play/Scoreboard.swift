@@ -2,20 +2,23 @@ import Arena
 import GameTheoreticProbability
 import PokerRules
 
-/// The human's running result: chips, milli-big-blinds per hand, and the anytime-valid
-/// confidence sequence for the mean (valid however often it is looked at, which a person at a
-/// table does after every hand).
+/// The human's running result: chips, the mean per hand in the arena's unit (mbb/hand with
+/// blinds, chips/hand with antes: ``MatchRunner/unit(_:)``), and the anytime-valid confidence
+/// sequence for the mean (valid however often it is looked at, which a person at a table does
+/// after every hand).
 public struct Scoreboard: Sendable {
   public let alpha: Double
   public private(set) var hands = 0
   public private(set) var chips = 0.0
-  /// Milli-big-blinds per chip (the big blind, or the ante in Kuhn and Leduc, is 1,000).
-  public let mbbPerChip: Double
+  /// The unit of ``perHand`` and ``interval`` (`mbb/hand` or `chips/hand`).
+  public let unit: String
+  /// That unit per chip: 1,000 / big blind for mbb/hand, 1 for chips/hand.
+  public let scale: Double
   var comparison: PairedComparison
 
   public init(game: GameDefinition, alpha: Double = 0.05) throws(ProbabilityError) {
     self.alpha = alpha
-    mbbPerChip = 1000 / Double(max(game.bigBlind, 1))
+    (unit, scale) = MatchRunner.unit(game)
     comparison = try PairedComparison(alpha: alpha, range: MatchRunner.largestWin(game))
   }
 
@@ -25,20 +28,22 @@ public struct Scoreboard: Sendable {
     try? comparison.observe(difference: won)
   }
 
-  /// The (1 − α) interval for your mean win, in milli-big-blinds per hand.
+  /// The (1 − α) interval for your mean win, in ``unit``.
   public var interval: ClosedRange<Double>? {
-    comparison.sequence.exactInterval().map { ($0.lowerBound * mbbPerChip)...($0.upperBound * mbbPerChip) }
+    comparison.sequence.exactInterval().map { ($0.lowerBound * scale)...($0.upperBound * scale) }
   }
 
-  public var mbbPerHand: Double { hands > 0 ? chips / Double(hands) * mbbPerChip : 0 }
+  /// Your mean win per hand, in ``unit``.
+  public var perHand: Double { hands > 0 ? chips / Double(hands) * scale : 0 }
 
-  /// `after 3 hands: +5 chips · +1667 mbb/hand · 95% interval [-2000, +5000]`.
+  /// `after 3 hands: +50 chips · +1667 mbb/hand · 95% interval [-2000, +5000] mbb/hand`, or in
+  /// chips/hand for games with antes.
   public var line: String {
     guard hands > 0 else { return "no hands finished yet" }
     let level = Int((1 - alpha) * 100)
     let range = interval.map { "[\(Scoreboard.signed($0.lowerBound)), \(Scoreboard.signed($0.upperBound))]" } ?? "[…]"
     return
-      "after \(hands) hand\(hands == 1 ? "" : "s"): \(Scoreboard.signed(chips)) chips · \(Scoreboard.signed(mbbPerHand)) mbb/hand · \(level)% interval \(range)"
+      "after \(hands) hand\(hands == 1 ? "" : "s"): \(Scoreboard.signed(chips)) chips · \(Scoreboard.signed(perHand)) \(unit) · \(level)% interval \(range) \(unit)"
   }
 
   /// A number with its sign, no decimals past what matters: `+5`, `-0.5`, `+1667`.
