@@ -5,12 +5,19 @@ extension Choice {
   /// The choice a key or a typed line names at a decision, or a hint saying what would do.
   ///
   /// `f` fold, `c` or `k` check or call, `r` raise (limit: the one raise; no-limit: `r` alone
-  /// asks for a size, `r 250` raises to 250), `q` quit. A no-limit total outside the legal range
+  /// asks for a size, `r 250` raises to 250, a preset key such as `p` raises to its total), `q`
+  /// quit. A no-limit total outside the legal range
   /// is refused with the range.
-  static func parse(_ text: String, legal: Message.Legal, noLimit: Bool) -> Result<Choice?, Hint> {
+  static func parse(
+    _ text: String, legal: Message.Legal, noLimit: Bool, presets: [TableSnapshot.Preset] = []
+  ) -> Result<Choice?, Hint> {
     let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let first = words.first else { return .failure(Hint("type f, c or r (? for help)")) }
     let rest = words.count > 1 ? String(words[1]) : String(first.dropFirst())
+    // A no-limit preset at the prompt itself: h ½ pot, p pot, a all-in.
+    if first.count == 1, let preset = presets.first(where: { $0.key == first.first }) {
+      return .success(.action(.raise(to: preset.total)))
+    }
     switch first.first {
     case "q": return .success(.quit)
     case "f":
@@ -28,6 +35,17 @@ extension Choice {
     default:
       return .failure(Hint("'\(text)' is not a move: f fold, c check/call, r raise, ? help, q quit"))
     }
+  }
+}
+
+extension TableSnapshot {
+  /// The question to ask before `choice` when it is a no-limit raise that puts in more chips
+  /// than the pot holds; nil when it needs no asking.
+  public func confirmation(for choice: Choice) -> String? {
+    guard yourStack != nil, case .action(.raise(let total)) = choice else { return nil }
+    let adds = total - spent
+    guard adds > pot else { return nil }
+    return "that puts in \(adds) chips, more than the pot of \(pot): y to go ahead, anything else to choose again"
   }
 }
 

@@ -12,7 +12,11 @@ public final class HumanPlayer: Agent {
   public let name = "human"
   let game: GameDefinition
   let gameTitle: String
+  /// The rules in a sentence, for the help screen.
+  let rules: String
   let console: Console
+  /// The hand last shown, to say when a new one begins with stacks reset.
+  var lastHand = -1
   public let opponentName: String
   public private(set) var scoreboard: Scoreboard
   public private(set) var coach: Coach?
@@ -34,10 +38,12 @@ public final class HumanPlayer: Agent {
   }
 
   public init(
-    game: GameDefinition, title: String, opponentName: String, console: Console, coach: Coach?, handsPlanned: Int?
+    game: GameDefinition, title: String, rules: String = "", opponentName: String, console: Console, coach: Coach?,
+    handsPlanned: Int?
   ) throws {
     self.game = game
     gameTitle = title
+    self.rules = rules
     self.console = console
     self.opponentName = opponentName
     self.coach = coach
@@ -65,6 +71,31 @@ public final class HumanPlayer: Agent {
     table.betting = Narration.betting(view, game: game, you: you, names: ("you", opponentName))
     table.message = message
     table.totals = [scoreboard.line] + coachLine
+    table.suitless = game.numSuits == 1
+    table.rules = rules
+    table.unit = scoreboard.unit
+    // Heads-up, the button posts the small blind; with antes no one holds it.
+    let posted = game.blinds.filter { $0 > 0 }
+    if game.numPlayers == 2, Set(posted).count > 1, game.blinds.indices.contains(you) {
+      table.youHaveButton = game.blinds[you] == posted.min()
+    }
+    if let replayed {
+      table.spent = replayed.state.spent[you]
+      let round = replayed.state.round
+      var before: Int?
+      var betThisRound = false
+      _ = Replay.state(
+        game: game, holeCards: replayed.state.holeCards, board: replayed.state.board, actions: replayed.actions
+      ) { state, action in
+        guard state.round == round else { return }
+        if before == nil { before = state.spent[you] }
+        if case .raise = action { betThisRound = true }
+      }
+      // The blinds belong to the first round's betting: "raise to 20" preflop counts them.
+      table.spentBeforeRound = round == 0 ? 0 : before ?? replayed.state.spent[you]
+      let blindsOpen = round == 0 && Set(posted).count > 1
+      table.opensRound = !betThisRound && !blindsOpen && replayed.state.maxSpent == table.spentBeforeRound
+    }
     return table
   }
 
@@ -78,6 +109,13 @@ public final class HumanPlayer: Agent {
   /// Asks the person for a decision; the coach reviews the answer.
   public func decide(_ decision: Message.Decide) -> Choice {
     guard let view = try? MatchState(parsing: decision.matchState, game: game) else { return .action(.call) }
+    // No-limit stacks start over every hand (as in the ACPC): say so when a new hand begins.
+    if decision.hand != lastHand {
+      if lastHand >= 0, let stacks = game.stacks, message == nil {
+        message = "new hand: stacks are reset to \(stacks.map(String.init).joined(separator: " and "))"
+      }
+      lastHand = decision.hand
+    }
     var table = snapshot(view, hand: decision.hand, pot: decision.pot, stacks: decision.stacks)
     table.status = "your move"
     table.legal = decision.legal
@@ -133,7 +171,7 @@ public final class HumanPlayer: Agent {
     // At a showdown, both hands by name: "(bob shows Ks Kd: a pair of kings; you: ace high)".
     let shown =
       table.opponentCards.map { theirs in
-        " (\(opponentName) shows \(theirs.map { "\($0)" }.joined(separator: " ")): \(HandName.of(theirs + table.board)); you: \(HandName.of(table.yourCards + table.board)))"
+        " (\(opponentName) shows \(table.text(theirs)): \(HandName.of(theirs + table.board)); you: \(HandName.of(table.yourCards + table.board)))"
       } ?? ""
     let amount = Scoreboard.signed(abs(won)).replacingOccurrences(of: "+", with: "")
     let chips = abs(won) == 1 ? "chip" : "chips"

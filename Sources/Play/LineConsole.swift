@@ -16,8 +16,8 @@ public final class LineConsole: Console {
   func show(_ table: TableSnapshot) {
     var lines = ["", table.title]
     lines.append(
-      "  you: " + table.yourCards.map { "\($0)" }.joined(separator: " ") + "   board: "
-        + (table.board.isEmpty ? "—" : table.board.map { "\($0)" }.joined(separator: " "))
+      "  you: " + table.text(table.yourCards) + (table.youHaveButton == true ? " (button)" : "") + "   board: "
+        + (table.board.isEmpty ? "—" : table.text(table.board))
         + "   pot \(table.pot)"
         + (table.yourStack.map { "   stacks: you \($0), \(table.opponentName) \(table.opponentStack ?? 0)" } ?? ""))
     lines += table.betting.map { "  " + $0 }
@@ -36,8 +36,12 @@ public final class LineConsole: Console {
         say(screen.help(table))
         continue
       }
-      switch Choice.parse(line, legal: legal, noLimit: noLimit) {
-      case .success(let choice?): return choice
+      switch Choice.parse(line, legal: legal, noLimit: noLimit, presets: table.presets) {
+      case .success(let choice?):
+        guard let question = table.confirmation(for: choice) else { return choice }
+        FileHandle.standardOutput.write(Data("  \(question)\n> ".utf8))
+        guard let answer = readLine() else { return .quit }
+        if answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") { return choice }
       case .success(nil):
         say(["  give the total with it, such as r \(legal.raise?.first ?? 0)"])
       case .failure(let hint): say(["  " + hint.text])

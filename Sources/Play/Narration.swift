@@ -8,6 +8,18 @@ public enum Narration {
   ) -> [String] {
     guard let replayed = try? view.replay(game: game) else { return [] }
     var words = [[String]](repeating: [], count: replayed.actions.count)
+    // What was posted before the first action: the blinds, small first, or the antes.
+    let posted = game.blinds
+    if !words.isEmpty, game.numPlayers == 2, posted.count == 2, posted.allSatisfy({ $0 > 0 }) {
+      if posted[0] == posted[1] {
+        words[0].append("each antes \(posted[0])")
+      } else {
+        for seat in posted.indices.sorted(by: { posted[$0] < posted[$1] }) {
+          let who = seat == you ? "\(names.you) post" : "\(names.opponent) posts"
+          words[0].append("\(who) \(posted[seat]) (\(posted[seat] == posted.max() ? "BB" : "SB"))")
+        }
+      }
+    }
     var raised = Set<Int>()
     _ = Replay.state(
       game: game, holeCards: replayed.state.holeCards, board: replayed.state.board, actions: replayed.actions

@@ -42,6 +42,15 @@ public final class RawConsole: Console {
   public func choose(_ table: TableSnapshot) -> Choice {
     var table = table
     guard let legal = table.legal else { return .action(.call) }
+    // More than a pot is asked about first: y goes ahead, any other key returns to the choice.
+    func confirmed(_ choice: Choice) -> Bool {
+      guard let question = table.confirmation(for: choice) else { return true }
+      table.message = question
+      draw(table)
+      let answer = key(table)
+      table.message = nil
+      return answer == UInt8(ascii: "y") || answer == UInt8(ascii: "Y")
+    }
     while true {
       draw(table)
       guard let byte = key(table), byte != 3, byte != 4 else { return .quit }
@@ -53,13 +62,18 @@ public final class RawConsole: Console {
         case 127, 8: table.typedAmount = String(typed.dropLast())
         case 27: table.typedAmount = nil
         case 13, 10:
-          if case .success(let choice?) = Choice.parse("r \(typed)", legal: legal, noLimit: true) { return choice }
+          if case .success(let choice?) = Choice.parse("r \(typed)", legal: legal, noLimit: true) {
+            if confirmed(choice) { return choice }
+            continue
+          }
           if case .failure(let hint) = Choice.parse("r \(typed)", legal: legal, noLimit: true) {
             table.message = hint.text
           }
         default:
           if let preset = table.presets.first(where: { $0.key == character }) {
-            return .action(.raise(to: preset.total))
+            let choice = Choice.action(.raise(to: preset.total))
+            if confirmed(choice) { return choice }
+            continue
           }
           table.message = "type digits and Enter, a preset key, or Esc"
         }
@@ -69,8 +83,9 @@ public final class RawConsole: Console {
         table.showHelp.toggle()
         continue
       }
-      switch Choice.parse(String(character), legal: legal, noLimit: noLimit) {
-      case .success(let choice?): return choice
+      switch Choice.parse(String(character), legal: legal, noLimit: noLimit, presets: table.presets) {
+      case .success(let choice?):
+        if confirmed(choice) { return choice }
       case .success(nil):
         table.typedAmount = ""
         table.message = nil

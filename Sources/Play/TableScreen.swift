@@ -27,61 +27,82 @@ public struct TableScreen: Sendable {
     var top: [[Segment]] = [
       [Segment(text: " " + table.title, style: "1")],
       rule,
-      seat(table.opponentName, cards: table.opponentCards, hidden: table.opponentCardCount, stack: table.opponentStack),
+      seat(
+        table.opponentName, cards: table.opponentCards, hidden: table.opponentCardCount, stack: table.opponentStack,
+        button: table.youHaveButton == false, suitless: table.suitless),
       [Segment(text: "", style: nil)],
-      [Segment(text: "  board  ", style: nil)] + cards(table.board, empty: "—")
+      [Segment(text: "  board  ", style: nil)] + cards(table.board, empty: "—", suitless: table.suitless)
         + [Segment(text: "    pot \(table.pot)", style: "1")],
       [Segment(text: "", style: nil)],
-      seat(table.yourName, cards: table.yourCards, hidden: 0, stack: table.yourStack),
+      seat(
+        table.yourName, cards: table.yourCards, hidden: 0, stack: table.yourStack, button: table.youHaveButton == true,
+        suitless: table.suitless),
       rule,
     ]
-    var betting = table.betting.map { [Segment(text: "  " + $0, style: nil)] }
+    // Text lines wrap at the window's width (continuations indented) instead of being cut.
+    func wrapped(_ text: String, indent: String, style: String?) -> [[Segment]] {
+      TableScreen.wrap(text, width: width, indent: indent).map { [Segment(text: $0, style: style)] }
+    }
+    var betting = table.betting.flatMap { wrapped("  " + $0, indent: "    ", style: nil) }
     if betting.isEmpty { betting = [[Segment(text: "  no betting yet", style: "2")]] }
     var bottom: [[Segment]] = [rule]
-    bottom.append([Segment(text: " " + table.status, style: "1")])
-    bottom += prompt(table).map { [Segment(text: "  " + $0, style: nil)] }
-    if let message = table.message { bottom.append([Segment(text: "  " + message, style: "33")]) }
-    if table.showHelp { bottom += help(table).map { [Segment(text: "  " + $0, style: "2")] } }
+    bottom += wrapped(" " + table.status, indent: "   ", style: "1")
+    bottom += prompt(table).flatMap { wrapped("  " + $0, indent: "    ", style: nil) }
+    if let message = table.message { bottom += wrapped("  " + message, indent: "    ", style: "33") }
+    if table.showHelp { bottom += help(table).flatMap { wrapped("  " + $0, indent: "    ", style: "2") } }
     bottom.append(rule)
-    bottom += table.totals.map { [Segment(text: " " + $0, style: nil)] }
-    // Fit the height: the betting keeps its latest rounds; then the top loses its spacing.
+    bottom += table.totals.flatMap { wrapped(" " + $0, indent: "   ", style: nil) }
+    // Fit the height: the betting keeps its latest rounds; the top loses its spacing, then the
+    // rules between the parts go; the latest betting line always stays, and whatever still does
+    // not fit is the totals at the very bottom (the choices and the quit key stay on screen).
     var spare = height - top.count - bottom.count
     if spare < betting.count {
       top.removeAll { $0.count == 1 && $0[0].text.isEmpty }
       spare = height - top.count - bottom.count
-      betting = Array(betting.suffix(max(spare, 0)))
     }
+    if spare < betting.count {
+      let isRule = { (line: [Segment]) in line.count == 1 && line[0].text.hasPrefix("──") }
+      top = [top[0]] + top.dropFirst().filter { !isRule($0) }
+      bottom = bottom.filter { !isRule($0) }
+      spare = height - top.count - bottom.count
+    }
+    betting = Array(betting.suffix(max(spare, 1)))
     let lines = (top + betting + bottom).prefix(max(height, 1))
     return lines.map { draw($0, width: width) }
   }
 
-  func seat(_ name: String, cards shown: [Card]?, hidden: Int, stack: Int?) -> [Segment] {
+  func seat(_ name: String, cards shown: [Card]?, hidden: Int, stack: Int?, button: Bool, suitless: Bool)
+    -> [Segment]
+  {
     let label = "  " + name.padding(toLength: 10, withPad: " ", startingAt: 0) + " "
     let drawn =
-      shown.map { cards($0, empty: "—") }
+      shown.map { cards($0, empty: "—", suitless: suitless) }
       ?? Array(repeating: Segment(text: unicode ? "[░░]" : "[??]", style: "2"), count: hidden)
     return [Segment(text: label, style: "1")] + drawn
       + (stack.map { [Segment(text: "    stack \($0)", style: nil)] } ?? [])
+      + (button ? [Segment(text: "    (button)", style: "2")] : [])
   }
 
-  func cards(_ list: [Card], empty: String) -> [Segment] {
+  func cards(_ list: [Card], empty: String, suitless: Bool = false) -> [Segment] {
     if list.isEmpty { return [Segment(text: empty, style: "2")] }
     var segments: [Segment] = []
     for (index, card) in list.enumerated() {
       if index > 0 { segments.append(Segment(text: " ", style: nil)) }
-      segments.append(self.card(card))
+      segments.append(self.card(card, suitless: suitless))
     }
     return segments
   }
 
-  /// One card, `[K♥]` (red suits in red when colour is on) or `[Kh]`.
-  func card(_ card: Card) -> Segment {
+  /// One card, `[K♥]` (red suits in red when colour is on) or `[Kh]`; `[K]` in a one-suit game.
+  func card(_ card: Card, suitless: Bool = false) -> Segment {
     let rank = Card.rankCharacters[card.rank]
+    if suitless { return Segment(text: "[\(rank)]", style: "1") }
     let suit = unicode ? ["♣", "♦", "♥", "♠"][card.suit] : String(Card.suitCharacters[card.suit])
     return Segment(text: "[\(rank)\(suit)]", style: card.suit == 1 || card.suit == 2 ? "1;31" : "1")
   }
 
-  func prompt(_ table: TableSnapshot) -> [String] {
+  /// The choices line (or the typed-size line, or the next-hand line) for `table`.
+  public func prompt(_ table: TableSnapshot) -> [String] {
     if table.handOver { return ["press any key for the next hand · q quit"] }
     guard let legal = table.legal else { return [] }
     if let typed = table.typedAmount {
@@ -94,17 +115,66 @@ public struct TableScreen: Sendable {
     var choices: [String] = []
     if legal.fold { choices.append("[f] fold") }
     choices.append(legal.call == 0 ? "[c] check" : "[c] call \(legal.call)")
-    if let raise = legal.raise, raise.count == 2 {
-      choices.append(raise[0] == raise[1] ? "[r] raise to \(raise[0])" : "[r] raise to \(raise[0])–\(raise[1])")
+    if let raise = legal.raise, raise.count == 2 { choices.append("[r] " + raiseLabel(table, raise)) }
+    var line = choices.joined(separator: "  ")
+    if !table.presets.isEmpty {
+      line += "  " + table.presets.map { "[\($0.key)] \($0.label)" }.joined(separator: " ")
     }
-    return [choices.joined(separator: "  ") + "   [?] help  [q] quit"]
+    return [line + "   [?] help  [q] quit"]
   }
 
-  func help(_ table: TableSnapshot) -> [String] {
-    [
-      "f fold · c check or call · r raise (no-limit: type a total and Enter, or a preset key)",
-      "? this help · q quit with a summary · Ctrl-C also quits and restores the terminal",
+  /// What `r` does, in the words a player uses: a bet of the chips it adds when it opens the
+  /// round ("bet 20 (30 in this hand)"), a raise to this round's total otherwise ("raise to 40"
+  /// on the turn: 40 in this round, the blinds counted preflop), "all-in" when
+  /// it puts in every chip behind; no-limit's range of totals for the hand, as typed.
+  func raiseLabel(_ table: TableSnapshot, _ raise: [Int]) -> String {
+    let allChips = table.yourStack.map { table.spent + $0 }
+    if raise[0] == raise[1] {
+      let adds = raise[0] - table.spent
+      if raise[0] == allChips { return "all-in \(adds)" }
+      return table.opensRound
+        ? "bet \(adds) (\(raise[0]) in this hand)" : "raise to \(raise[0] - table.spentBeforeRound)"
+    }
+    let verb = table.opensRound ? "bet" : "raise"
+    return "\(verb) to \(raise[0])–\(raise[1]) (hand total)"
+  }
+
+  /// The help screen: the keys, the game's rules, and what the totals and the coach's numbers mean.
+  public func help(_ table: TableSnapshot) -> [String] {
+    // One sentence per line; the screen wraps them to its width.
+    var lines = [
+      "keys: f fold · c check or call · r bet or raise (no-limit: r and a total for the hand, such as r 600, or a preset key: h ½ pot, p pot, a all-in) · ? this help · q quit with a summary"
     ]
+    if !table.rules.isEmpty { lines.append("the game: " + table.rules) }
+    lines += [
+      table.unit == "mbb/hand"
+        ? "mbb/hand: your result in thousandths of a big blind per hand (+1000 = one big blind won a hand)"
+        : "chips/hand: your result in chips per hand (the ante is 1 chip)",
+      "the 95% interval: an anytime-valid confidence sequence for your true win rate; it stays valid however often you look (after every hand), and excludes 0 only once the evidence says you are ahead or behind",
+      "coach (--coach): at each decision, the chips your action gave up against the equilibrium's value there",
+    ]
+    return lines
+  }
+
+  /// `text` in lines of at most `width` characters, broken at spaces (a word longer than a line
+  /// is cut), each line after the first starting with `indent`.
+  static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+    guard text.count > width else { return [text] }
+    let lead = String(text.prefix { $0 == " " })
+    var lines: [String] = []
+    var line = lead
+    var bare = true  // no word on the line yet
+    for word in text.dropFirst(lead.count).split(separator: " ") {
+      if !bare && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = indent
+        bare = true
+      }
+      line += (bare ? "" : " ") + word
+      bare = false
+    }
+    lines.append(line)
+    return lines.map { $0.count > width ? String($0.prefix(width)) : $0 }
   }
 
   /// Joins segments, cut to `width` characters; styles only when colour is on.

@@ -35,6 +35,27 @@ public struct TableSnapshot: Sendable, Hashable {
   public var showHelp = false
   /// Whether the hand is over (the prompt asks for a key to go on).
   public var handOver = false
+  /// Cards without suits (Kuhn's J, Q, K: the game has one suit).
+  public var suitless = false
+  /// Whether you hold the dealer button (nil in games with antes, where no one does).
+  public var youHaveButton: Bool?
+  /// Your chips in the pot this hand, and before this round began.
+  public var spent = 0
+  public var spentBeforeRound = 0
+  /// Whether a raise now would open the round's betting (a bet), rather than raise a bet or
+  /// the blinds.
+  public var opensRound = false
+  /// The rules of the game in a sentence, and the unit of the totals, for the help screen.
+  public var rules = ""
+  public var unit = "chips/hand"
+
+  /// A card as the table writes it: `Kh`, or `K` in a game with one suit.
+  public func text(_ card: Card) -> String {
+    suitless ? String(Card.rankCharacters[card.rank]) : "\(card)"
+  }
+
+  /// Cards as the table writes them, separated by spaces.
+  public func text(_ cards: [Card]) -> String { cards.map(text).joined(separator: " ") }
 
   public struct Preset: Sendable, Hashable {
     public var key: Character

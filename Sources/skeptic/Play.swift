@@ -114,7 +114,8 @@ extension Skeptic {
       let human: HumanPlayer
       do {
         human = try HumanPlayer(
-          game: definition, title: title, opponentName: opponentName, console: console, coach: coaching,
+          game: definition, title: title, rules: BundledGame(rawValue: game.lowercased())?.summary ?? "",
+          opponentName: opponentName, console: console, coach: coaching,
           handsPlanned: connect == nil ? hands : nil)
       } catch {
         console.finish([])

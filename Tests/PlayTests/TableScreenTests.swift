@@ -27,7 +27,7 @@ import Testing
         " Leduc hold'em · hand 3 of 10", rule, "  call       [??]", "", "  board  [Qs]    pot 6", "",
         "  you        [Kh]", rule, "  Round 1: you bet 2, call calls 2", "  Round 2: you check, call bets 4", rule,
         " your move", "  [f] fold  [c] call 4  [r] raise to 11   [?] help  [q] quit", rule,
-        " after 2 hands: +3 chips · +1500 mbb/hand · 95% interval [-1",
+        " after 2 hands: +3 chips · +1500 mbb/hand · 95% interval", "   [-13000, +13000]",
       ])
   }
 
@@ -65,13 +65,79 @@ import Testing
     let view = try MatchState(parsing: "MATCHSTATE:1:0:rrc/cr:|As/Kh", game: leduc)
     #expect(
       Narration.betting(view, game: leduc, you: 1, names: ("you", "bot")) == [
-        "Round 1: bot bets 2, you raise to 5, bot calls 2", "Round 2: bot checks, you bet 4",
+        "Round 1: each antes 1, bot bets 2, you raise to 5, bot calls 2", "Round 2: bot checks, you bet 4",
       ])
     let holdem = BundledGame.limitHoldem.definition
     let preflop = try MatchState(parsing: "MATCHSTATE:0:0:rc/r:AsKs|/2c3c4c", game: holdem)
     #expect(
       Narration.betting(preflop, game: holdem, you: 0, names: ("you", "bot")) == [
-        "Preflop: bot raises to 20, you call 10", "Flop: you bet 10",
+        "Preflop: bot posts 5 (SB), you post 10 (BB), bot raises to 20, you call 10", "Flop: you bet 10",
       ])
+  }
+
+  @Test func betLabelsSayWhatTheyDo() {
+    let screen = TableScreen(color: false, unicode: false)
+    var table = leducTable
+    // Opening a round: a bet of the chips it adds, with the hand's total.
+    table.legal = .init(fold: false, call: 0, raise: [9, 9])
+    table.spent = 5
+    table.spentBeforeRound = 5
+    table.opensRound = true
+    #expect(screen.prompt(table) == ["[c] check  [r] bet 4 (9 in this hand)   [?] help  [q] quit"])
+    // Facing a bet: a raise to this round's total.
+    table.legal = .init(fold: true, call: 4, raise: [13, 13])
+    table.opensRound = false
+    #expect(screen.prompt(table) == ["[f] fold  [c] call 4  [r] raise to 8   [?] help  [q] quit"])
+    // Every chip behind: all-in.
+    table.yourStack = 8
+    #expect(screen.prompt(table) == ["[f] fold  [c] call 4  [r] all-in 8   [?] help  [q] quit"])
+    // No-limit: totals for the hand, and the presets at the prompt itself.
+    table.legal = .init(fold: true, call: 4, raise: [13, 100])
+    table.yourStack = 95
+    table.presets = [.init(key: "p", label: "pot", total: 30), .init(key: "a", label: "all-in", total: 100)]
+    #expect(
+      screen.prompt(table) == [
+        "[f] fold  [c] call 4  [r] raise to 13–100 (hand total)  [p] pot [a] all-in   [?] help  [q] quit"
+      ])
+    // More than a pot is asked about first; a pot or less is not.
+    table.pot = 20
+    #expect(table.confirmation(for: .action(.raise(to: 100)))?.contains("more than the pot of 20") == true)
+    #expect(table.confirmation(for: .action(.raise(to: 25))) == nil)
+  }
+
+  @Test func kuhnCardsHaveNoSuitsAndTheButtonIsMarked() {
+    var table = TableSnapshot(title: "Kuhn poker · hand 1", opponentName: "bot")
+    table.yourCards = [card("Ks")]
+    table.opponentCards = [card("Qs")]
+    table.suitless = true
+    table.youHaveButton = true
+    let lines = TableScreen(color: false, unicode: true).render(table, width: 60, height: 24)
+    #expect(lines.contains("  you        [K]    (button)"))
+    #expect(lines.contains("  bot        [Q]"))
+    #expect(table.text(table.yourCards) == "K")
+  }
+
+  @Test func longLinesWrapAndTheQuitKeyShowsAt40By12() {
+    var table = leducTable
+    table.message = "coach: raise gave up 0.25 chips against the equilibrium (fold -1, call +0.5, raise +0.25)"
+    let lines = TableScreen(color: false, unicode: false).render(table, width: 40, height: 12)
+    #expect(lines.count == 12)
+    #expect(lines.allSatisfy { $0.count <= 40 })
+    #expect(lines.contains { $0.contains("[q] quit") }, "\(lines)")
+    #expect(lines.contains { $0.contains("Round 2:") })
+    let wrapped = TableScreen(color: false, unicode: false).render(table, width: 40, height: 40)
+    // The message is wrapped over lines, not cut: every word of it is on screen.
+    let text = wrapped.joined(separator: " ")
+    for word in ["fold", "-1,", "call", "+0.5,", "raise", "+0.25)"] { #expect(text.contains(word), "\(word)") }
+  }
+
+  @Test func theHelpExplainsTheGameTheUnitAndTheInterval() {
+    var table = leducTable
+    table.rules = BundledGame.leduc.summary
+    table.unit = "chips/hand"
+    let help = TableScreen(color: false, unicode: false).help(table).joined(separator: " ")
+    for phrase in ["Leduc hold'em: six cards", "chips/hand", "anytime-valid", "however often", "coach", "q quit"] {
+      #expect(help.contains(phrase), "\(phrase)")
+    }
   }
 }
