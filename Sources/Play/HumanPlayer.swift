@@ -171,7 +171,10 @@ public final class HumanPlayer: Agent {
     // At a showdown, both hands by name: "(bob shows Ks Kd: a pair of kings; you: ace high)".
     let shown =
       table.opponentCards.map { theirs in
-        " (\(opponentName) shows \(table.text(theirs)): \(HandName.of(theirs + table.board)); you: \(HandName.of(table.yourCards + table.board)))"
+        let (their, mine) = (HandName.of(theirs + table.board), HandName.of(table.yourCards + table.board))
+        // The same name on both sides: the higher cards beside it (the kickers) decided.
+        let decider = their == mine && won != 0 ? "; the kickers decide" : ""
+        return " (\(opponentName) shows \(table.text(theirs)): \(their); you: \(mine)\(decider))"
       } ?? ""
     let amount = Scoreboard.signed(abs(won)).replacingOccurrences(of: "+", with: "")
     let chips = abs(won) == 1 ? "chip" : "chips"
