@@ -17,6 +17,8 @@ public final class HumanPlayer: Agent {
   let console: Console
   /// The hand last shown, to say when a new one begins with stacks reset.
   var lastHand = -1
+  /// Every finished hand of the session as the review (`l`) shows it, oldest first (the last 200).
+  var pastHands: [[String]] = []
   public let opponentName: String
   public private(set) var scoreboard: Scoreboard
   public private(set) var coach: Coach?
@@ -71,6 +73,7 @@ public final class HumanPlayer: Agent {
     table.betting = Narration.betting(view, game: game, you: you, names: ("you", opponentName))
     table.message = message
     table.totals = [scoreboard.line] + coachLine
+    table.pastHands = pastHands
     table.suitless = game.numSuits == 1
     table.rules = rules
     table.unit = scoreboard.unit
@@ -91,9 +94,10 @@ public final class HumanPlayer: Agent {
         if before == nil { before = state.spent[you] }
         if case .raise = action { betThisRound = true }
       }
-      // The blinds belong to the first round's betting: "raise to 20" preflop counts them.
-      table.spentBeforeRound = round == 0 ? 0 : before ?? replayed.state.spent[you]
+      // The blinds belong to the first round's betting ("raise to 20" preflop counts them);
+      // antes are in before it, so the first bet of an ante game is a bet.
       let blindsOpen = round == 0 && Set(posted).count > 1
+      table.spentBeforeRound = blindsOpen ? 0 : before ?? replayed.state.spent[you]
       table.opensRound = !betThisRound && !blindsOpen && replayed.state.maxSpent == table.spentBeforeRound
     }
     return table
@@ -182,6 +186,12 @@ public final class HumanPlayer: Agent {
       won > 0
       ? "you win \(amount) \(chips)\(shown)" : won < 0 ? "you lose \(amount) \(chips)\(shown)" : "split pot\(shown)"
     message = nil
+    let cards =
+      "you: \(table.text(table.yourCards))   \(opponentName): \(table.opponentCards.map(table.text) ?? "not shown")"
+    let board = table.board.isEmpty ? "" : "   board: \(table.text(table.board))"
+    pastHands.append(["hand \(end.hand + 1): " + cards + board] + table.betting + [table.status])
+    if pastHands.count > 200 { pastHands.removeFirst() }
+    table.pastHands = pastHands
     return console.handOver(table) && !leaving
   }
 

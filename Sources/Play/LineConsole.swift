@@ -36,6 +36,14 @@ public final class LineConsole: Console {
         say(screen.help(table))
         continue
       }
+      // `l` shows the last hand, `l 3` the hand three back.
+      let words = line.split(separator: " ")
+      if words.first == "l", words.count <= 2 {
+        var review = table
+        review.reviewing = max((words.count == 2 ? Int(words[1]) ?? 1 : 1) - 1, 0)
+        say(screen.review(review).map { "  " + $0 })
+        continue
+      }
       switch Choice.parse(line, legal: legal, noLimit: noLimit, presets: table.presets) {
       case .success(let choice?):
         guard let question = table.confirmation(for: choice) else { return choice }

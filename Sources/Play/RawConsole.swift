@@ -83,6 +83,15 @@ public final class RawConsole: Console {
         table.showHelp.toggle()
         continue
       }
+      // The review of past hands: l steps back a hand; any other key closes it.
+      if character == "l" {
+        table.reviewing = table.reviewing.map { min($0 + 1, max(table.pastHands.count - 1, 0)) } ?? 0
+        continue
+      }
+      if table.reviewing != nil {
+        table.reviewing = nil
+        continue
+      }
       switch Choice.parse(String(character), legal: legal, noLimit: noLimit, presets: table.presets) {
       case .success(let choice?):
         if confirmed(choice) { return choice }
@@ -98,9 +107,15 @@ public final class RawConsole: Console {
   public func handOver(_ table: TableSnapshot) -> Bool {
     var table = table
     table.handOver = true
-    draw(table)
-    guard let byte = key(table) else { return false }
-    return !(byte == UInt8(ascii: "q") || byte == 3 || byte == 4)
+    while true {
+      draw(table)
+      guard let byte = key(table) else { return false }
+      if byte == UInt8(ascii: "l") {
+        table.reviewing = table.reviewing.map { min($0 + 1, max(table.pastHands.count - 1, 0)) } ?? 0
+        continue
+      }
+      return !(byte == UInt8(ascii: "q") || byte == 3 || byte == 4)
+    }
   }
 
   public func finish(_ summary: [String]) {

@@ -50,6 +50,7 @@ public struct TableScreen: Sendable {
     bottom += prompt(table).flatMap { wrapped("  " + $0, indent: "    ", style: nil) }
     if let message = table.message { bottom += wrapped("  " + message, indent: "    ", style: "33") }
     if table.showHelp { bottom += help(table).flatMap { wrapped("  " + $0, indent: "    ", style: "2") } }
+    if table.reviewing != nil { bottom += review(table).flatMap { wrapped("  " + $0, indent: "    ", style: "2") } }
     bottom.append(rule)
     bottom += table.totals.flatMap { wrapped(" " + $0, indent: "   ", style: nil) }
     // Fit the height: the betting keeps its latest rounds; the top loses its spacing, then the
@@ -103,7 +104,7 @@ public struct TableScreen: Sendable {
 
   /// The choices line (or the typed-size line, or the next-hand line) for `table`.
   public func prompt(_ table: TableSnapshot) -> [String] {
-    if table.handOver { return ["press any key for the next hand · q quit"] }
+    if table.handOver { return ["press any key for the next hand · l the hands played · q quit"] }
     guard let legal = table.legal else { return [] }
     if let typed = table.typedAmount {
       var line = "raise to: \(typed)_   (Enter to bet, Esc to go back)"
@@ -139,11 +140,23 @@ public struct TableScreen: Sendable {
     return "\(verb) to \(raise[0])–\(raise[1]) (hand total)"
   }
 
+  /// The hand under review (`l`): a heading saying which, then the hand's own lines.
+  public func review(_ table: TableSnapshot) -> [String] {
+    guard let back = table.reviewing else { return [] }
+    guard !table.pastHands.isEmpty else { return ["no hand has finished yet"] }
+    let steps = min(back, table.pastHands.count - 1)
+    let index = table.pastHands.count - 1 - steps
+    let which = steps == 0 ? "the last hand" : "\(steps) hand\(steps == 1 ? "" : "s") before the last"
+    let more = index == 0 ? "the first of the session" : "l again for the one before"
+    let heading = "\(which) (\(more); any other key closes):"
+    return [heading] + table.pastHands[index]
+  }
+
   /// The help screen: the keys, the game's rules, and what the totals and the coach's numbers mean.
   public func help(_ table: TableSnapshot) -> [String] {
     // One sentence per line; the screen wraps them to its width.
     var lines = [
-      "keys: f fold · c check or call · r bet or raise (no-limit: r and a total for the hand, such as r 600, or a preset key: h ½ pot, p pot, a all-in) · ? this help · q quit with a summary"
+      "keys: f fold · c check or call · r bet or raise (no-limit: r and a total for the hand, such as r 600, or a preset key: h ½ pot, p pot, a all-in) · l the hands played, latest first · ? this help · q quit with a summary"
     ]
     if !table.rules.isEmpty { lines.append("the game: " + table.rules) }
     lines += [

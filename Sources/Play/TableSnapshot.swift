@@ -33,6 +33,10 @@ public struct TableSnapshot: Sendable, Hashable {
   public var totals: [String] = []
   /// Whether the key help is open.
   public var showHelp = false
+  /// The session's finished hands, oldest first, each as the lines the review shows.
+  public var pastHands: [[String]] = []
+  /// The hand under review, counted back from the latest (0 = the last hand); nil when closed.
+  public var reviewing: Int?
   /// Whether the hand is over (the prompt asks for a key to go on).
   public var handOver = false
   /// Cards without suits (Kuhn's J, Q, K: the game has one suit).

@@ -33,6 +33,21 @@ import Testing
       directory: directory)
     #expect(short.status == 0)
     #expect(short.standardOutput.contains("skeptic play: Leduc hold'em against call"))
+
+    // The table's words: antes, a bet labelled as one, Kuhn's suitless cards, the review of
+    // the hands played (`l`), the blinds posted in hold'em.
+    let words = try SkepticBinary.run(
+      ["play", "--game", "leduc", "--opponent", "call", "--hands", "2", "--seed", "3", "--history", "words"],
+      input: "c\nc\nl\n" + String(repeating: "c\n", count: 6), directory: directory)
+    #expect(words.status == 0)
+    #expect(words.standardOutput.contains("Round 1: each antes 1"), "\(words.standardOutput)")
+    #expect(words.standardOutput.contains("[r] bet 2 (3 in this hand)"), "\(words.standardOutput)")
+    #expect(words.standardOutput.contains("the last hand (the first of the session"), "\(words.standardOutput)")
+    #expect(out.contains("you: K ") || out.contains("you: Q ") || out.contains("you: J "), "\(out)")
+    let holdem = try SkepticBinary.run(
+      ["play", "--game", "limit-holdem", "--opponent", "call", "--hands", "1", "--history", "holdem"],
+      input: String(repeating: "c\n", count: 8), directory: directory)
+    #expect(holdem.standardOutput.contains("posts 5 (SB)") && holdem.standardOutput.contains("post 10 (BB)"))
   }
 
   @Test func aPersonTakesASeatInARunningArena() throws {

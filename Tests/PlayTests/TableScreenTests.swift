@@ -131,6 +131,29 @@ import Testing
     for word in ["fold", "-1,", "call", "+0.5,", "raise", "+0.25)"] { #expect(text.contains(word), "\(word)") }
   }
 
+  @Test func theReviewStepsBackThroughTheHandsPlayed() {
+    var table = leducTable
+    table.pastHands = [
+      ["hand 1: you: Kh   call: Qs", "Round 1: each antes 1, you bet 2, call folds", "you win 1 chip"],
+      [
+        "hand 2: you: Jh   call: not shown", "Round 1: each antes 1, you check, call bets 2, you fold",
+        "you lose 1 chip",
+      ],
+    ]
+    let screen = TableScreen(color: false, unicode: false)
+    table.reviewing = 0
+    #expect(screen.review(table).dropFirst().first == "hand 2: you: Jh   call: not shown")
+    table.reviewing = 1
+    #expect(screen.review(table).dropFirst().first == "hand 1: you: Kh   call: Qs")
+    // Past the first hand it stays on the first.
+    table.reviewing = 5
+    #expect(screen.review(table).dropFirst().first == "hand 1: you: Kh   call: Qs")
+    let lines = screen.render(table, width: 80, height: 40)
+    #expect(lines.contains { $0.contains("you win 1 chip") })
+    table.pastHands = []
+    #expect(screen.review(table) == ["no hand has finished yet"])
+  }
+
   @Test func theHelpExplainsTheGameTheUnitAndTheInterval() {
     var table = leducTable
     table.rules = BundledGame.leduc.summary
