@@ -84,6 +84,7 @@ public final class HumanPlayer: Agent {
     }
     if let replayed {
       table.spent = replayed.state.spent[you]
+      table.opponentSpent = replayed.state.spent.indices.contains(opponent) ? replayed.state.spent[opponent] : 0
       let round = replayed.state.round
       var before: Int?
       var betThisRound = false

@@ -19,7 +19,8 @@ public final class LineConsole: Console {
       "  you: " + table.text(table.yourCards) + (table.youHaveButton == true ? " (button)" : "") + "   board: "
         + (table.board.isEmpty ? "—" : table.text(table.board))
         + "   pot \(table.pot)"
-        + (table.yourStack.map { "   stacks: you \($0), \(table.opponentName) \(table.opponentStack ?? 0)" } ?? ""))
+        + (table.yourStack.map { "   stacks: you \($0), \(table.opponentName) \(table.opponentStack ?? 0)" }
+          ?? "   in the pot: you \(table.spent), \(table.opponentName) \(table.opponentSpent)"))
     lines += table.betting.map { "  " + $0 }
     if let message = table.message { lines.append("  " + message) }
     say(lines)

@@ -29,14 +29,14 @@ public struct TableScreen: Sendable {
       rule,
       seat(
         table.opponentName, cards: table.opponentCards, hidden: table.opponentCardCount, stack: table.opponentStack,
-        button: table.youHaveButton == false, suitless: table.suitless),
+        inPot: table.opponentSpent, button: table.youHaveButton == false, suitless: table.suitless),
       [Segment(text: "", style: nil)],
       [Segment(text: "  board  ", style: nil)] + cards(table.board, empty: "—", suitless: table.suitless)
         + [Segment(text: "    pot \(table.pot)", style: "1")],
       [Segment(text: "", style: nil)],
       seat(
-        table.yourName, cards: table.yourCards, hidden: 0, stack: table.yourStack, button: table.youHaveButton == true,
-        suitless: table.suitless),
+        table.yourName, cards: table.yourCards, hidden: 0, stack: table.yourStack, inPot: table.spent,
+        button: table.youHaveButton == true, suitless: table.suitless),
       rule,
     ]
     // Text lines wrap at the window's width (continuations indented) instead of being cut.
@@ -72,15 +72,17 @@ public struct TableScreen: Sendable {
     return lines.map { draw($0, width: width) }
   }
 
-  func seat(_ name: String, cards shown: [Card]?, hidden: Int, stack: Int?, button: Bool, suitless: Bool)
-    -> [Segment]
-  {
+  /// A seat's line: name, cards, chips behind (no-limit) or, in limit games without stacks, the
+  /// chips it has in the pot this hand, and the button.
+  func seat(
+    _ name: String, cards shown: [Card]?, hidden: Int, stack: Int?, inPot: Int, button: Bool, suitless: Bool
+  ) -> [Segment] {
     let label = "  " + name.padding(toLength: 10, withPad: " ", startingAt: 0) + " "
     let drawn =
       shown.map { cards($0, empty: "—", suitless: suitless) }
       ?? Array(repeating: Segment(text: unicode ? "[░░]" : "[??]", style: "2"), count: hidden)
     return [Segment(text: label, style: "1")] + drawn
-      + (stack.map { [Segment(text: "    stack \($0)", style: nil)] } ?? [])
+      + [Segment(text: stack.map { "    stack \($0)" } ?? (inPot > 0 ? "    in the pot \(inPot)" : ""), style: nil)]
       + (button ? [Segment(text: "    (button)", style: "2")] : [])
   }
 

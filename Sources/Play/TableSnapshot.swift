@@ -43,6 +43,8 @@ public struct TableSnapshot: Sendable, Hashable {
   public var suitless = false
   /// Whether you hold the dealer button (nil in games with antes, where no one does).
   public var youHaveButton: Bool?
+  /// The opponent's chips in the pot this hand (shown for limit games, which have no stacks).
+  public var opponentSpent = 0
   /// Your chips in the pot this hand, and before this round began.
   public var spent = 0
   public var spentBeforeRound = 0

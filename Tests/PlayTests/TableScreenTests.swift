@@ -117,6 +117,20 @@ import Testing
     #expect(table.text(table.yourCards) == "K")
   }
 
+  @Test func limitSeatsShowTheirChipsInThePot() {
+    var table = leducTable
+    table.spent = 3
+    table.opponentSpent = 7
+    let lines = TableScreen(color: false, unicode: false).render(table, width: 60, height: 24)
+    #expect(lines.contains("  you        [Kh]    in the pot 3"))
+    #expect(lines.contains("  call       [??]    in the pot 7"))
+    // No-limit seats show their stacks instead.
+    table.yourStack = 95
+    table.opponentStack = 91
+    let noLimit = TableScreen(color: false, unicode: false).render(table, width: 60, height: 24)
+    #expect(noLimit.contains("  you        [Kh]    stack 95"))
+  }
+
   @Test func longLinesWrapAndTheQuitKeyShowsAt40By12() {
     var table = leducTable
     table.message = "coach: raise gave up 0.25 chips against the equilibrium (fold -1, call +0.5, raise +0.25)"
