@@ -139,16 +139,7 @@ extension BlueprintTrainer {
           let slot = Int(record >> 9)
           defer { delta += count }
           guard BlueprintTrainer.owner(of: slot, parts: parts) == part else { continue }
-          let values = list.base + 8 * deal.deltas + 4 * delta
-          if record & 256 != 0 {
-            let target = self.sums + slot
-            for a in 0..<count { target[a] += values.loadUnaligned(fromByteOffset: 4 * a, as: Float.self) }
-          } else {
-            let target = self.regrets + slot
-            for a in 0..<count {
-              target[a] = max(target[a] + values.loadUnaligned(fromByteOffset: 4 * a, as: Float.self), floor)
-            }
-          }
+          self.applyRecord(record, list.base + 8 * deal.deltas + 4 * delta, floor: floor)
         }
       }
     }

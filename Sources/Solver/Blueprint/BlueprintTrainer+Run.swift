@@ -107,16 +107,25 @@ extension BlueprintTrainer {
       var delta = log.deltas + span.deltas
       for r in span.records {
         let record = log.records[r]
-        let count = Int(record & 255)
-        let slot = Int(record >> 9)
-        if record & 256 != 0 {
-          let target = sums + slot
-          for a in 0..<count { target[a] += delta[a] }
-        } else {
-          let target = regrets + slot
-          for a in 0..<count { target[a] = max(target[a] + delta[a], floor) }
-        }
-        delta += count
+        applyRecord(record, UnsafeRawPointer(delta), floor: floor)
+        delta += Int(record & 255)
+      }
+    }
+  }
+
+  /// Applies one logged record (`slot << 9 | sums << 8 | count`) with its deltas: added to the
+  /// strategy sums, or added to the regrets and floored. The one update rule of every merge.
+  @inline(__always)
+  func applyRecord(_ record: UInt64, _ deltas: UnsafeRawPointer, floor: Float) {
+    let count = Int(record & 255)
+    let slot = Int(record >> 9)
+    if record & 256 != 0 {
+      let target = sums + slot
+      for a in 0..<count { target[a] += deltas.loadUnaligned(fromByteOffset: 4 * a, as: Float.self) }
+    } else {
+      let target = regrets + slot
+      for a in 0..<count {
+        target[a] = max(target[a] + deltas.loadUnaligned(fromByteOffset: 4 * a, as: Float.self), floor)
       }
     }
   }
