@@ -9,6 +9,7 @@ let package = Package(
     .executable(name: "skeptic", targets: ["skeptic"]),
     .library(name: "Cards", targets: ["Cards"]),
     .library(name: "PokerRules", targets: ["PokerRules"]),
+    .library(name: "Basics", targets: ["Basics"]),
     .library(name: "Randomness", targets: ["Randomness"]),
     .library(name: "Solver", targets: ["Solver"]),
     .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
@@ -22,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
   ],
   targets: [
+    // Atomic file writes and the JSON value, reader and writer that files and frames share; no poker in it.
+    .target(name: "Basics"),
     // Seeded generators that give the same numbers on every machine; no poker in it.
     .target(name: "Randomness"),
     // Cards, card sets, decks, hand evaluation, ranges and equity.
@@ -45,7 +48,7 @@ let package = Package(
     // The Swift wrapper: context, sockets, multipart messages, poll, options, one error path.
     .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
     // The arena protocol's messages (JSON frames), shared by the arena and the bots.
-    .target(name: "BotProtocol"),
+    .target(name: "BotProtocol", dependencies: ["Basics"]),
     // The bots: the Agent protocol, built-in agents and the runtime that connects one to an arena.
     .target(
       name: "Agents",
@@ -57,13 +60,14 @@ let package = Package(
     .target(
       name: "Arena",
       dependencies: [
-        "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver", "Plotting",
+        "Basics", "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver",
+        "Plotting",
       ],
       path: "Arena", exclude: ["README.md"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
     // The CFR family, exact best response, policy files, the spot solver, card abstraction.
-    .target(name: "Solver", dependencies: ["PokerRules", "Cards", "Randomness", "COpenBLAS"]),
+    .target(name: "Solver", dependencies: ["Basics", "PokerRules", "Cards", "Randomness", "COpenBLAS"]),
     // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
     // A person at the table: the terminal interface, the screen model and the coach.
     .target(
@@ -76,17 +80,19 @@ let package = Package(
     .executableTarget(
       name: "skeptic",
       dependencies: [
-        "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "Agents", "Arena",
+        "Basics", "Cards", "PokerRules", "Randomness", "Solver", "Plotting", "GameTheoreticProbability", "Agents",
+        "Arena",
         "Play", "SkepticBenchmarks", "MPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "CardsTests", dependencies: ["Cards", "Randomness"]),
     .testTarget(name: "PokerRulesTests", dependencies: ["PokerRules", "Cards", "Randomness"]),
     .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-    .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol"]),
+    .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol", "Basics"]),
     .testTarget(name: "ArenaTests", dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards", "Randomness"]),
     .testTarget(
       name: "AgentsTests", dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),

@@ -1,6 +1,6 @@
+import Basics
 import Foundation
 import Plotting
-import Solver
 
 /// The match's files: `match.log` (ACPC `STATE:` lines after a `#` header), `events.jsonl`
 /// (one JSON object per hand) and `hands.csv` (one row per hand, which `skeptic stats` reads), appended and flushed as each hand ends; `report.json`,
@@ -120,21 +120,17 @@ final class MatchLogs {
   /// The finished hands of an interrupted match, by pair, from `events.jsonl` (a last line cut
   /// off by the kill is dropped); the logs are rewritten to hold exactly those hands.
   static func recover(directory: String, header: String) throws(ArenaError) -> [String: [HandRecord]] {
-    struct Tagged: Decodable { var pair: String }
     let text =
       (FileManager.default.contents(atPath: directory + "/events.jsonl")).map { String(decoding: $0, as: UTF8.self) }
       ?? ""
     var records: [String: [HandRecord]] = [:]
     var order: [(String, HandRecord)] = []
-    let decoder = JSONDecoder()
     for line in text.split(separator: "\n") {
-      let data = Data(line.utf8)
-      guard let tag = try? decoder.decode(Tagged.self, from: data),
-        let record = try? decoder.decode(HandRecord.self, from: data),
-        record.hand == records[tag.pair, default: []].count
+      guard let (pair, record) = try? HandRecord.parse(jsonLine: line),
+        record.hand == records[pair, default: []].count
       else { continue }
-      records[tag.pair, default: []].append(record)
-      order.append((tag.pair, record))
+      records[pair, default: []].append(record)
+      order.append((pair, record))
     }
     var log = header + "\n"
     var events = ""

@@ -1,3 +1,5 @@
+import Basics
+
 /// Why a frame could not be read as a message.
 public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible {
   public let message: String

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PokerRules
 
@@ -38,7 +39,7 @@ extension CFRSolver {
 
   /// Writes a checkpoint atomically.
   public func writeCheckpoint(to path: String, run: [String: String] = [:]) throws(SolverError) {
-    try AtomicFile.write(checkpointData(run: run), to: path)
+    try AtomicFile.save(checkpointData(run: run), to: path)
   }
 
   /// The bytes of one table (regrets, sums or predictions).

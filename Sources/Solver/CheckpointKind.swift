@@ -26,3 +26,14 @@ public enum CheckpointKind: String, Sendable, CaseIterable {
     return allCases.first { $0.magic == start }
   }
 }
+
+extension CheckpointKind {
+  /// The solver that writes this kind, as the command line names it.
+  public var solverName: String {
+    switch self {
+    case .fast: "the fast solver (--solver fast with cfr, cfr+, lcfr, dcfr or pcfr+)"
+    case .history: "the history solver (--solver history)"
+    case .monteCarlo: "Monte Carlo CFR (es-mccfr or os-mccfr)"
+    }
+  }
+}

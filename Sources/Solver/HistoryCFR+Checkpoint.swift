@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 extension HistoryCFR: IterativeSolver {
@@ -19,7 +20,7 @@ extension HistoryCFR: IterativeSolver {
 
   /// Writes a checkpoint atomically.
   public func writeCheckpoint(to path: String, run: [String: String]) throws(SolverError) {
-    try AtomicFile.write(checkpointData(run: run), to: path)
+    try AtomicFile.save(checkpointData(run: run), to: path)
   }
 
   /// Rebuilds a solver from a checkpoint file; refuses one that is truncated, corrupted or does

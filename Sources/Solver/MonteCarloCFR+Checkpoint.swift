@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PokerRules
 import Randomness
@@ -36,7 +37,7 @@ extension MonteCarloCFR: IterativeSolver {
     let headerData = (try? encoder.encode(header)) ?? Data()
     var body = Data(bytes: regrets, count: game.slotCount * 4)
     body.append(Data(bytes: sums, count: game.slotCount * 4))
-    try AtomicFile.write(
+    try AtomicFile.save(
       BinaryFormat.encode(magic: MonteCarloCFR.checkpointMagic, version: 1, header: headerData, body: body), to: path)
   }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PokerRules
 
@@ -60,7 +61,7 @@ public struct PolicyFile: Sendable {
 
   /// Writes the file atomically.
   public func write(to path: String) throws(SolverError) {
-    try AtomicFile.write(encoded(), to: path)
+    try AtomicFile.save(encoded(), to: path)
   }
 
   /// Reads and checks a policy file; refuses anything truncated, corrupted or inconsistent.

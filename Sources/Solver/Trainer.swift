@@ -54,6 +54,9 @@ public final class Trainer {
   public let solver: any IterativeSolver
   public let options: Options
   public private(set) var curve: [CurvePoint] = []
+  /// The average strategy where training stopped and its exact best-response evaluation: the
+  /// last point of the curve, computed once; nil before ``run(progress:)`` returns.
+  public private(set) var final: (policy: Policy, evaluation: Exploitability)?
 
   public init(solver: any IterativeSolver, options: Options) {
     self.solver = solver
@@ -71,6 +74,15 @@ public final class Trainer {
     var latest: Double?
     let bestResponse = BestResponse(game: solver.game)
     var stop = Stop.iterations
+    var last: (policy: Policy, evaluation: Exploitability)?
+    func evaluate() {
+      let policy = solver.averagePolicy()
+      let evaluation = bestResponse.evaluate(policy)
+      last = (policy, evaluation)
+      latest = evaluation.exploitability
+      curve.append(
+        CurvePoint(iteration: solver.iteration, seconds: seconds(), exploitability: evaluation.exploitability))
+    }
     func report(_ evaluated: Bool) {
       let elapsed = seconds()
       let done = solver.iteration - startIteration
@@ -108,8 +120,7 @@ public final class Trainer {
         }
       }
       if solver.iteration % options.evaluateEvery == 0 || solver.iteration == options.iterations {
-        latest = bestResponse.exploitability(solver.averagePolicy())
-        curve.append(CurvePoint(iteration: solver.iteration, seconds: seconds(), exploitability: latest!))
+        evaluate()
         report(true)
         if let target = options.targetExploitability, latest! <= target {
           stop = .target
@@ -122,10 +133,10 @@ public final class Trainer {
       }
     }
     if curve.last?.iteration != solver.iteration {
-      latest = bestResponse.exploitability(solver.averagePolicy())
-      curve.append(CurvePoint(iteration: solver.iteration, seconds: seconds(), exploitability: latest!))
+      evaluate()
       report(true)
     }
+    final = last
     if let path = options.checkpointPath { try solver.writeCheckpoint(to: path, run: options.run) }
     return stop
   }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import Basics
 import Foundation
 import GameTheoreticProbability
 import Plotting
-import Solver
 
 extension Skeptic {
   /// `skeptic stats`: an anytime-valid confidence sequence and e-value for a CSV column.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 import MPI
 import Plotting
@@ -153,34 +154,24 @@ extension Skeptic {
 
     var isMonteCarlo: Bool { ["es-mccfr", "os-mccfr"].contains(algorithm.lowercased()) }
 
-    /// Refuses, by name, a checkpoint another kind of solver wrote, instead of failing on its bytes.
-    func checkWhoWrote(_ path: String) throws {
-      let expected: CheckpointKind = isMonteCarlo ? .monteCarlo : usesHistorySolver ? .history : .fast
-      guard let writer = CheckpointKind.of(file: path), writer != expected else { return }
-      let name =
-        switch writer {
-        case .fast: "the fast solver (--solver fast with cfr, cfr+, lcfr, dcfr or pcfr+)"
-        case .history: "the history solver (--solver history)"
-        case .monteCarlo: "Monte Carlo CFR (es-mccfr or os-mccfr)"
-        }
-      throw CommandError("\(path) was written by \(name); resume it with the same solver and algorithm")
-    }
-
     var usesHistorySolver: Bool { solverKind == "history" }
 
-    /// What the run records as its precision: the fast solver's storage, or the history solver.
-    var precisionName: String { usesHistorySolver ? "history" : precision }
-
-    var sampling: MonteCarloCFR.Sampling {
-      algorithm.lowercased() == "os-mccfr" ? .outcome(exploration: exploration) : .external
-    }
-
-    var chosenAlgorithm: Algorithm {
-      let named = Algorithm(name: algorithm) ?? .cfr
-      if case .discounted = named, algorithm.lowercased() == "dcfr" {
-        return .discounted(alpha: alpha, beta: beta, gamma: gamma)
+    /// The run the options describe.
+    func trainingRun(_ definition: GameDefinition) -> TrainingRun {
+      let method: TrainingRun.Method =
+        if isMonteCarlo {
+          .monteCarlo(
+            algorithm.lowercased() == "os-mccfr" ? .outcome(exploration: exploration) : .external, seed: seed)
+        } else if usesHistorySolver {
+          .history
+        } else {
+          .fast(precision: SolverSettings.Precision(rawValue: precision)!, threads: threads)
+        }
+      var chosen = Algorithm(name: algorithm) ?? .cfr
+      if case .discounted = chosen, algorithm.lowercased() == "dcfr" {
+        chosen = .discounted(alpha: alpha, beta: beta, gamma: gamma)
       }
-      return named
+      return TrainingRun(game: definition, method: method, algorithm: chosen, alternatingUpdates: !simultaneous)
     }
 
     func run() throws {
@@ -190,6 +181,58 @@ extension Skeptic {
         try trainBlueprint(definition, abstraction: abstraction)
         return
       }
+      try refuseBlueprintOptions()
+      let run = trainingRun(definition)
+      let checkpointPath = checkpoint ?? out + ".checkpoint"
+      // Every file it will write is checked before any training.
+      try OutputPath.check(out, option: "--out")
+      if checkpointEvery != nil { try OutputPath.check(checkpointPath, option: "--checkpoint") }
+      if let curve { try OutputPath.check(curve, option: "--curve") }
+      if let plot { try OutputPath.check(plot, option: "--plot") }
+      let solver: any IterativeSolver
+      do {
+        if resume, FileManager.default.fileExists(atPath: checkpointPath) {
+          solver = try run.resume(from: checkpointPath)
+          if !json { Terminal.writeError("resuming from \(checkpointPath) at iteration \(solver.iteration)\n") }
+        } else {
+          solver = try run.start()
+        }
+      } catch {
+        throw CommandError(error)
+      }
+      let trainer = Trainer(solver: solver, options: trainerOptions(run, checkpoint: checkpointPath))
+      let stop = try trainer.run(progress: progressPrinter())
+      if Terminal.standardErrorIsTerminal && !json { Terminal.writeError("\n") }
+      let (policy, result) = trainer.final!
+      do {
+        let header = run.policyHeader(for: solver, exploitability: result.exploitability)
+        try PolicyFile(header: header, policy: policy).write(to: out)
+        if let curve { try AtomicFile.write(Data(TrainingReport.csv(trainer.curve).utf8), to: curve) }
+        if let plot {
+          try AtomicFile.write(
+            Data(TrainingReport.svg(trainer.curve, title: "\(game) \(run.algorithmName)").utf8), to: plot)
+        }
+      } catch {
+        throw CommandError(error)
+      }
+      let summary = TrainingReport.Summary(
+        game: game, algorithm: run.algorithmName, iterations: solver.iteration, stoppedBy: stop.rawValue,
+        exploitability: result.exploitability, policyValues: result.policyValues, out: out,
+        bytesPerInformationSetAction: solver.bytesPerSlot, curve: trainer.curve)
+      if json {
+        print(try JSONOutput.string(summary))
+      } else {
+        print("trained \(game) with \(run.algorithmName): \(solver.iteration) iterations (stopped by \(stop.rawValue))")
+        print(
+          String(
+            format: "exploitability %.6g chips per game; first player's value %.6f", result.exploitability,
+            result.policyValues[0]))
+        print("policy written to \(out)")
+      }
+    }
+
+    /// Exact solvers run in one process and take no blueprint options.
+    func refuseBlueprintOptions() throws {
       if MPIWorld.isLaunched() {
         throw CommandError(
           "started by mpirun: training on MPI is for blueprints (give --abstraction); the exact solvers run in one process"
@@ -204,74 +247,29 @@ extension Skeptic {
           "\(given.0) is a blueprint option; give --abstraction too (for a menu game's exact solve, skeptic abstract actions)"
         )
       }
-      let settings = SolverSettings(
-        algorithm: chosenAlgorithm, alternatingUpdates: !simultaneous,
-        precision: SolverSettings.Precision(rawValue: precision)!, threads: threads)
-      let checkpointPath = checkpoint ?? out + ".checkpoint"
-      // Every file it will write is checked before any training.
-      try OutputPath.check(out, option: "--out")
-      if checkpointEvery != nil { try OutputPath.check(checkpointPath, option: "--checkpoint") }
-      if let curve { try OutputPath.check(curve, option: "--curve") }
-      if let plot { try OutputPath.check(plot, option: "--plot") }
-      let algorithmName = isMonteCarlo ? algorithm.lowercased() : settings.algorithm.description
-      var runRecord = [
-        "game": definition.text, "algorithm": algorithmName, "precision": precisionName,
-        "simultaneous": String(simultaneous),
-      ]
-      if isMonteCarlo {
-        runRecord["seed"] = String(seed)
-        runRecord["exploration"] = String(exploration)
-      }
-      let solver: any IterativeSolver
-      do {
-        if resume, FileManager.default.fileExists(atPath: checkpointPath) {
-          try checkWhoWrote(checkpointPath)
-          let resumed: any IterativeSolver
-          let recorded: [String: String]
-          if isMonteCarlo {
-            (resumed, recorded) = try MonteCarloCFR.resume(from: checkpointPath)
-          } else if usesHistorySolver {
-            let (history, header) = try HistoryCFR.resume(from: checkpointPath)
-            (resumed, recorded) = (history, header.run)
-          } else {
-            let (cfr, header) = try CFRSolver.resume(from: checkpointPath, threads: threads)
-            (resumed, recorded) = (cfr, header.run)
-          }
-          guard recorded == runRecord else {
-            throw CommandError(
-              "\(checkpointPath) was written by a run with other settings (\(recorded["algorithm"] ?? "?"), precision \(recorded["precision"] ?? "?"), seed \(recorded["seed"] ?? "none")); resume with the same game, algorithm, seed, precision and update order"
-            )
-          }
-          solver = resumed
-          if !json { Terminal.writeError("resuming from \(checkpointPath) at iteration \(solver.iteration)\n") }
-        } else if isMonteCarlo {
-          solver = MonteCarloCFR(game: try CompiledGame.compile(definition), sampling: sampling, seed: seed)
-        } else if usesHistorySolver {
-          try HistoryCFR.checkSize(of: definition)
-          solver = try HistoryCFR(game: try CompiledGame.compile(definition), algorithm: chosenAlgorithm)
-        } else {
-          solver = CFRSolver(game: try CompiledGame.compile(definition), settings: settings)
-        }
-      } catch let error as CommandError {
-        throw error
-      } catch {
-        throw CommandError(error)
-      }
+    }
+
+    /// When the trainer stops, evaluates and checkpoints.
+    func trainerOptions(_ run: TrainingRun, checkpoint path: String) -> Trainer.Options {
       var options = Trainer.Options(iterations: iterations, evaluateEvery: evalEvery ?? max(1, iterations / 20))
       if let timeLimit, case .seconds(let seconds) = Interval(timeLimit) { options.timeLimit = seconds }
       options.targetExploitability = targetExploitability
       if let checkpointEvery {
-        options.checkpointPath = checkpointPath
+        options.checkpointPath = path
         switch Interval(checkpointEvery)! {
         case .seconds(let seconds): options.checkpointSeconds = seconds
         case .iterations(let count): options.checkpointIterations = count
         }
       }
-      options.run = runRecord
-      let trainer = Trainer(solver: solver, options: options)
+      options.run = run.record
+      return options
+    }
+
+    /// The progress bar on a terminal, a line every 5 s or evaluation otherwise, nothing for --json.
+    func progressPrinter() -> (Trainer.Progress) -> Void {
       let live = Terminal.standardErrorIsTerminal && !json
       var lastLine = -1.0
-      let stop = try trainer.run { progress in
+      return { [json] progress in
         guard !json else { return }
         let exploitability = progress.latestExploitability.map { String(format: "%.3e", $0) } ?? "…"
         let left =
@@ -288,40 +286,6 @@ extension Skeptic {
             "iteration \(progress.iteration)/\(progress.target)  \(Int(progress.iterationsPerSecond)) it/s  elapsed \(Terminal.clock(progress.seconds))  exploitability \(exploitability)\n"
           )
         }
-      }
-      if live { Terminal.writeError("\n") }
-      let policy = solver.averagePolicy()
-      let result = BestResponse(game: solver.game).evaluate(policy)
-      let header = PolicyFile.Header(
-        gameDefinition: definition.text, algorithm: isMonteCarlo ? "\(algorithmName) seed \(seed)" : algorithmName,
-        alternatingUpdates: !simultaneous, precision: isMonteCarlo ? "single" : precisionName,
-        iterations: solver.iteration,
-        exploitability: result.exploitability,
-        slotCount: solver.game.slotCount, handCount: solver.game.hands.count)
-      do {
-        try PolicyFile(header: header, policy: policy).write(to: out)
-        if let curve { try AtomicFile.write(Data(TrainingReport.csv(trainer.curve).utf8), to: curve) }
-        if let plot {
-          try AtomicFile.write(
-            Data(TrainingReport.svg(trainer.curve, title: "\(game) \(algorithmName)").utf8), to: plot)
-        }
-      } catch {
-        throw CommandError(error)
-      }
-      let summary = TrainingReport.Summary(
-        game: game, algorithm: algorithmName, iterations: solver.iteration, stoppedBy: stop.rawValue,
-        exploitability: result.exploitability, policyValues: result.policyValues, out: out,
-        bytesPerInformationSetAction: solver.bytesPerSlot, curve: trainer.curve)
-      if json {
-        print(try JSONOutput.string(summary))
-      } else {
-        print(
-          "trained \(game) with \(algorithmName): \(solver.iteration) iterations (stopped by \(stop.rawValue))")
-        print(
-          String(
-            format: "exploitability %.6g chips per game; first player's value %.6f", result.exploitability,
-            result.policyValues[0]))
-        print("policy written to \(out)")
       }
     }
   }

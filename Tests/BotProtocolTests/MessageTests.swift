@@ -1,3 +1,4 @@
+import Basics
 import BotProtocol
 import Testing
 
@@ -35,30 +36,6 @@ import Testing
     }
     #expect(throws: ProtocolError.self) { try Message.decode(Array("garbage".utf8)) }
     #expect(throws: ProtocolError("the message has no \"type\" field")) { try Message.decode(Array("{}".utf8)) }
-  }
-
-  @Test func theJSONReaderFollowsTheGrammarAndNamesTheFault() throws {
-    let text = #" { "a" : [1, -2.5e1, true, false, null, "x\"\\\/\n\u00e9\ud83c\udca1"], "b": {} } "#
-    let value = try JSONValue(parsing: Array(text.utf8))
-    #expect(
-      value["a"]
-        == .array([.int(1), .double(-25), .bool(true), .bool(false), .null, .string("x\"\\/\n\u{e9}\u{1F0A1}")]))
-    #expect(value["b"] == .object([]))
-    for (bad, fault) in [
-      ("{\"a\":}", "expected a value at byte 5"), ("[1,]", "expected a value at byte 3"),
-      ("{\"a\" 1}", "expected ':' at byte 5"), ("\"tab\there\"", "no control character"),
-      ("01", "the end of the document at byte 1"), ("[1 2]", "expected ',' or ']' at byte 3"),
-      ("tru", "expected true at byte 0"), ("\"\\q\"", "an escape"),
-    ] {
-      #expect(throws: ProtocolError.self) { try JSONValue(parsing: Array(bad.utf8)) }
-      do {
-        _ = try JSONValue(parsing: Array(bad.utf8))
-      } catch {
-        #expect(error.message.contains(fault), "\(bad): \(error.message)")
-      }
-    }
-    let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
-    #expect(throws: ProtocolError("not valid JSON: nested deeper than 64")) { try JSONValue(parsing: Array(deep.utf8)) }
   }
 
   @Test func inFlightDefaultsToOneForBotsThatDoNotSayIt() throws {

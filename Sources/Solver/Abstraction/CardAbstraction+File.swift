@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 extension CardAbstraction {
@@ -15,7 +16,7 @@ extension CardAbstraction {
     for (round, count) in AbstractionSizes.canonicalHands.enumerated() {
       body.append(UnsafeBufferPointer(start: tables[round], count: count))
     }
-    try AtomicFile.write(
+    try AtomicFile.save(
       BinaryFormat.encode(magic: Self.magic, version: Self.version, header: headerBytes, body: body), to: path)
   }
 

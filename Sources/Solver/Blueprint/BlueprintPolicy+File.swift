@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PokerRules
 
@@ -18,7 +19,7 @@ extension BlueprintPolicy {
     encoder.outputFormatting = [.sortedKeys]
     let headerData = (try? encoder.encode(header)) ?? Data()
     let body = probabilities.withUnsafeBufferPointer { Data(buffer: $0) }
-    try AtomicFile.write(
+    try AtomicFile.save(
       BinaryFormat.encode(magic: Self.magic, version: Self.version, header: headerData, body: body), to: path)
   }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 extension BlueprintTrainer {
@@ -16,7 +17,7 @@ extension BlueprintTrainer {
     let headerData = (try? encoder.encode(header)) ?? Data()
     var body = Data(bytes: regrets, count: slotCount * 4)
     body.append(Data(bytes: sums, count: slotCount * 4))
-    try AtomicFile.write(
+    try AtomicFile.save(
       BinaryFormat.encode(magic: Self.checkpointMagic, version: 1, header: headerData, body: body), to: path)
   }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A solved spot: the spot, how it was solved, and the average strategy (the strategy sums),
@@ -45,7 +46,7 @@ public struct SpotSolution: Sendable {
     }
     var body = Data(capacity: sums.count * 4)
     for value in sums { BinaryFormat.append(&body, value.bitPattern) }
-    try AtomicFile.write(
+    try AtomicFile.save(
       BinaryFormat.encode(magic: Self.magic, version: Self.version, header: headerData, body: body), to: path)
   }
 

@@ -1,7 +1,7 @@
 extension JSONValue {
   /// Parses one JSON document (RFC 8259) from UTF-8 bytes; the error says what was expected and
   /// at which byte.
-  public init(parsing bytes: [UInt8]) throws(ProtocolError) {
+  public init(parsing bytes: [UInt8]) throws(BasicsError) {
     var parser = Parser(bytes: bytes)
     self = try parser.document()
   }
@@ -17,16 +17,16 @@ private struct Parser {
 
   init(bytes: [UInt8]) { self.bytes = bytes }
 
-  mutating func document() throws(ProtocolError) -> JSONValue {
+  mutating func document() throws(BasicsError) -> JSONValue {
     let value = try self.value()
     skipSpace()
     guard index == bytes.count else { throw failure("the end of the document") }
     return value
   }
 
-  func failure(_ expected: String) -> ProtocolError {
+  func failure(_ expected: String) -> BasicsError {
     let found = index < bytes.count ? "'\(String(decoding: [bytes[index]], as: UTF8.self))'" : "the end"
-    return ProtocolError("not valid JSON: expected \(expected) at byte \(index), found \(found)")
+    return BasicsError(.badJSON, "not valid JSON: expected \(expected) at byte \(index), found \(found)")
   }
 
   mutating func skipSpace() {
@@ -38,7 +38,7 @@ private struct Parser {
     }
   }
 
-  mutating func value() throws(ProtocolError) -> JSONValue {
+  mutating func value() throws(BasicsError) -> JSONValue {
     skipSpace()
     guard index < bytes.count else { throw failure("a value") }
     switch bytes[index] {
@@ -52,7 +52,7 @@ private struct Parser {
     }
   }
 
-  mutating func literal(_ word: String, _ value: JSONValue) throws(ProtocolError) -> JSONValue {
+  mutating func literal(_ word: String, _ value: JSONValue) throws(BasicsError) -> JSONValue {
     let letters = Array(word.utf8)
     guard index + letters.count <= bytes.count, Array(bytes[index..<index + letters.count]) == letters else {
       throw failure(word)
@@ -61,12 +61,14 @@ private struct Parser {
     return value
   }
 
-  mutating func enter() throws(ProtocolError) {
+  mutating func enter() throws(BasicsError) {
     depth += 1
-    if depth > Parser.maximumDepth { throw ProtocolError("not valid JSON: nested deeper than \(Parser.maximumDepth)") }
+    if depth > Parser.maximumDepth {
+      throw BasicsError(.badJSON, "not valid JSON: nested deeper than \(Parser.maximumDepth)")
+    }
   }
 
-  mutating func object() throws(ProtocolError) -> JSONValue {
+  mutating func object() throws(BasicsError) -> JSONValue {
     try enter()
     index += 1
     var members: [(key: String, value: JSONValue)] = []
@@ -97,7 +99,7 @@ private struct Parser {
     }
   }
 
-  mutating func array() throws(ProtocolError) -> JSONValue {
+  mutating func array() throws(BasicsError) -> JSONValue {
     try enter()
     index += 1
     var values: [JSONValue] = []
@@ -122,7 +124,7 @@ private struct Parser {
     }
   }
 
-  mutating func string() throws(ProtocolError) -> String {
+  mutating func string() throws(BasicsError) -> String {
     index += 1
     let start = index
     // Fast path: no escapes.
@@ -180,7 +182,7 @@ private struct Parser {
     throw failure("'\"' to end the string")
   }
 
-  mutating func hex4() throws(ProtocolError) -> UInt32 {
+  mutating func hex4() throws(BasicsError) -> UInt32 {
     guard index + 4 <= bytes.count else { throw failure("four hex digits") }
     var code: UInt32 = 0
     for _ in 0..<4 {
@@ -198,7 +200,7 @@ private struct Parser {
     return code
   }
 
-  mutating func number() throws(ProtocolError) -> JSONValue {
+  mutating func number() throws(BasicsError) -> JSONValue {
     let start = index
     var integral = true
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }

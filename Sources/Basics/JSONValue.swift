@@ -1,4 +1,5 @@
-/// A parsed JSON value: what the protocol reads frames into before mapping them to messages.
+/// A parsed JSON value: what the arena protocol reads frames into before mapping them to
+/// messages, and what the match logs are read back into.
 ///
 /// Objects keep their members in order as a list (protocol objects have a handful of keys, so a
 /// linear lookup beats hashing). Integers that fit `Int` are kept exactly.
