@@ -86,7 +86,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
+    // What the test targets share: scratch paths, a locked value, policy files from a quick solve.
+    .target(name: "TestSupport", dependencies: ["Solver", "PokerRules"], path: "Tests/TestSupport"),
+    .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"]),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "CardsTests", dependencies: ["Cards", "Randomness"]),
     .testTarget(name: "PokerRulesTests", dependencies: ["PokerRules", "Cards", "Randomness"]),
@@ -95,9 +97,11 @@ let package = Package(
     .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol", "Basics"]),
     .testTarget(name: "ArenaTests", dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards", "Randomness"]),
     .testTarget(
-      name: "AgentsTests", dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ"]),
-    .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards"]),
+      name: "AgentsTests",
+      dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ", "TestSupport"]),
+    .testTarget(name: "SolverTests", dependencies: ["Solver", "PokerRules", "Cards", "TestSupport"]),
     .testTarget(name: "PlayTests", dependencies: ["Play", "Arena", "BotProtocol", "Cards", "PokerRules", "Solver"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["skeptic", "Arena", "BotProtocol", "PokerRules", "ZeroMQ"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["skeptic", "Arena", "BotProtocol", "PokerRules", "ZeroMQ", "TestSupport"]),
   ]
 )

@@ -4,6 +4,7 @@ import BotProtocol
 import Foundation
 import PokerRules
 import Solver
+import TestSupport
 import Testing
 
 /// Seats an agent at an in-memory referee.
@@ -21,18 +22,7 @@ struct AgentSeat: SeatPlayer {
 }
 
 @Suite(.serialized) struct AdaptiveAgentTests {
-  static let policyPath: String = {
-    let game = try! CompiledGame.compile(BundledGame.leduc.definition)
-    let solver = CFRSolver(game: game, settings: SolverSettings(algorithm: .cfrPlus))
-    solver.iterate(1_000)
-    let header = PolicyFile.Header(
-      gameDefinition: game.definition.text, algorithm: "cfr+", alternatingUpdates: true, precision: "single",
-      iterations: 1_000, exploitability: nil, slotCount: game.slotCount, handCount: game.hands.count)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("adaptive-\(UUID().uuidString).policy")
-      .path
-    try! PolicyFile(header: header, policy: solver.averagePolicy()).write(to: path)
-    return path
-  }()
+  static let policyPath: String = try! TestPolicy.write(BundledGame.leduc.definition, iterations: 1_000).path
 
   /// The first player's mean winnings per hand over `hands` hands.
   func play(_ first: any Agent, _ second: any Agent, hands: Int = 3_000) -> (mean: Double, first: any Agent) {

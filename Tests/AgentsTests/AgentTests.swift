@@ -4,21 +4,16 @@ import BotProtocol
 import Foundation
 import PokerRules
 import Solver
+import TestSupport
 import Testing
 import ZeroMQ
 
 @Suite struct AgentTests {
   @Test func policyAgentReadsItsInformationSetFromTheMatchState() throws {
-    let game = try CompiledGame.compile(BundledGame.leduc.definition)
-    let solver = CFRSolver(game: game, settings: SolverSettings(algorithm: .cfrPlus))
-    solver.iterate(200)
-    let policy = solver.averagePolicy()
-    let header = PolicyFile.Header(
-      gameDefinition: game.definition.text, algorithm: "cfr+", alternatingUpdates: true, precision: "single",
-      iterations: 200, exploitability: nil, slotCount: game.slotCount, handCount: game.hands.count)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("agent-\(UUID().uuidString).policy").path
+    let (path, solver) = try TestPolicy.write(BundledGame.leduc.definition, iterations: 200)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try PolicyFile(header: header, policy: policy).write(to: path)
+    let game = solver.game
+    let policy = solver.averagePolicy()
     let agent = try PolicyAgent(path: path, seed: 1)
     let exported = policy.exportedProbabilities()
     let cases = [
@@ -39,15 +34,8 @@ import ZeroMQ
   /// policy is played as a call, counted, and said in the notes.
   @Test func aPolicyAgentCountsDecisionsOutsideItsPolicy() throws {
     let game = BundledGame.leduc.definition
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("count-\(UUID().uuidString).policy").path
+    let (path, _) = try TestPolicy.write(game, iterations: 10)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let compiled = try CompiledGame.compile(game)
-    let solver = CFRSolver(game: compiled, settings: SolverSettings(algorithm: .cfrPlus))
-    solver.iterate(10)
-    let header = PolicyFile.Header(
-      gameDefinition: game.text, algorithm: "cfr+", alternatingUpdates: true, precision: "single", iterations: 10,
-      exploitability: nil, slotCount: compiled.slotCount, handCount: compiled.hands.count)
-    try PolicyFile(header: header, policy: solver.averagePolicy()).write(to: path)
     var agent = try PolicyAgent(path: path, seed: 1)
     func decide(_ state: String, _ parsedAs: GameDefinition) throws -> Action {
       let decision = Message.Decide(
@@ -187,17 +175,10 @@ let sampleDecisions: [Message.Decide] = [
 }
 
 /// The address an in-process arena announced, read by another thread.
-final class AnnouncedAddress: @unchecked Sendable {
-  private let lock = NSLock()
-  private var line = ""
-  func set(_ text: String) {
-    lock.lock()
-    line = text
-    lock.unlock()
-  }
+extension Locked<String> {
+  /// The arena's address in the line it announced.
   var endpoint: String? {
-    lock.lock()
-    defer { lock.unlock() }
+    let line = value
     return line.range(of: #"tcp://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { String(line[$0]) }
   }
 }
@@ -209,7 +190,7 @@ final class AnnouncedAddress: @unchecked Sendable {
   func start(maxInFlight: Int, hands: Int = 20) throws -> (
     socket: Socket, context: Context, outcome: ArenaOutcome, directory: URL
   ) {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-arena-\(UUID().uuidString)")
+    let directory = try Scratch.directory("arena")
     var config = MatchRunner.Configuration(
       game: "leduc", bots: [.init(name: "raw", spec: "remote"), .init(name: "caller", spec: "remote")], hands: hands,
       outDirectory: directory.path, executable: "/nonexistent")
@@ -220,7 +201,7 @@ final class AnnouncedAddress: @unchecked Sendable {
     let outcome = ArenaOutcome()
     // The arena binds a port the system picks and announces it; the bots connect there.
     let announced = DispatchSemaphore(value: 0)
-    let address = AnnouncedAddress()
+    let address = Locked("")
     let arena = Thread { [config] in
       let report = try? MatchRunner(configuration: config).run(
         announce: { line in

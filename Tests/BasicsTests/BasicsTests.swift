@@ -1,5 +1,6 @@
 import Basics
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct JSONTests {
@@ -53,8 +54,7 @@ import Testing
 
 @Suite struct AtomicFileTests {
   @Test func aWriteReplacesTheFileWhole() throws {
-    let directory = NSTemporaryDirectory() + "basics-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("basics").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let path = directory + "/file.txt"
     try AtomicFile.write(Data("first".utf8), to: path)

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct ArenaChaosTests {
   @Test func misbehavingBotsForfeitWithTheReasonAndTheArenaGoesOn() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-chaos-\(UUID().uuidString)").path
+    let out = Scratch.path("chaos")
     defer { try? FileManager.default.removeItem(atPath: out) }
     let arena = try SkepticBinary.run([
       "arena", "--game", "leduc", "--bot", "garbage=garbage", "--bot", "sleeper=sleep:1500", "--bot", "quitter=exit:5",
@@ -41,8 +42,7 @@ import Testing
   }
 
   @Test func aRecordingBotNeverSeesAHiddenCard() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-record-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("record")
     defer { try? FileManager.default.removeItem(at: directory) }
     let recording = directory.appendingPathComponent("seen.txt").path
     let arena = try SkepticBinary.run([

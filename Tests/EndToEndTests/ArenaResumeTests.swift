@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct ArenaResumeTests {
   @Test func aKilledMatchResumesWithEveryHandCountedOnce() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-resume-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("resume")
     defer { try? FileManager.default.removeItem(at: directory) }
     let straight = directory.appendingPathComponent("straight").path
     let killed = directory.appendingPathComponent("killed").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct CommandLineTests {
@@ -59,7 +60,7 @@ import Testing
   }
 
   @Test func aGameFileWithAnErrorNamesTheLine() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-bad-\(UUID()).game")
+    let path = URL(fileURLWithPath: Scratch.path("bad.game"))
     let text = """
       GAMEDEF
       limit

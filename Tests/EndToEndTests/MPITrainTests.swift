@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mpirun -np R skeptic train … --abstraction`: the same bits for any number of ranks and
@@ -145,13 +146,4 @@ import Testing
     }
     return nil
   }
-}
-
-/// A value one thread sets and another reads after joining.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-  init(_ value: Value) { stored = value }
-  var value: Value { lock.withLock { stored } }
-  func set(_ value: Value) { lock.withLock { stored = value } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Drives the full-screen `skeptic play` inside tmux: keys in with `send-keys`, the screen out
@@ -9,8 +10,7 @@ import Testing
     let directory: URL
 
     init(command: String, width: Int = 100, height: Int = 30) throws {
-      directory = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-tmux-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      directory = try Scratch.directory("tmux")
       let shell =
         "cd '\(directory.path)' && LANG=C TERM=xterm-256color '\(SkepticBinary.url.path)' \(command); echo EXITED $?; sleep 60"
       // Not waited for: the tmux server it starts keeps the client's inherited descriptors open,

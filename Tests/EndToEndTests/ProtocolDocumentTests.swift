@@ -2,6 +2,7 @@ import Arena
 import BotProtocol
 import Foundation
 import PokerRules
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -74,7 +75,7 @@ import ZeroMQ
     let context = try Context()
     let router = try Socket(context, kind: .router)
     let endpoint = try router.bind("tcp://127.0.0.1:*")
-    let secretFile = FileManager.default.temporaryDirectory.appendingPathComponent("alice-\(UUID().uuidString).secret")
+    let secretFile = URL(fileURLWithPath: Scratch.path("alice.secret"))
     try Data((ProtocolDocumentTests.secret + "\n").utf8).write(to: secretFile)
     defer { try? FileManager.default.removeItem(at: secretFile) }
     let bot = Process()

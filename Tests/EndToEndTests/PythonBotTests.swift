@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct PythonBotTests {
@@ -6,7 +7,7 @@ import Testing
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
     let script = root.appendingPathComponent("Examples/python_bot.py").path
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-python-\(UUID().uuidString)").path
+    let out = Scratch.path("python")
     defer { try? FileManager.default.removeItem(atPath: out) }
     let arenaOutput = Pipe()
     let (arena, endpoint, _) = try SkepticBinary.startArena(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `skeptic` executable and captures what it prints.
@@ -108,9 +109,5 @@ enum SkepticBinary {
   }
 
   /// A new empty folder under the temporary directory, named `skeptic-PREFIX-UUID`.
-  static func temporaryDirectory(_ prefix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-\(prefix)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryDirectory(_ prefix: String) throws -> URL { try Scratch.directory(prefix) }
 }

@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct StatsTests {
   func write(_ text: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-stats-\(UUID().uuidString).csv")
-      .path
+    let path = Scratch.path("stats.csv")
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }

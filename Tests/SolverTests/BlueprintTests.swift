@@ -2,6 +2,7 @@ import Cards
 import Foundation
 import PokerRules
 import Solver
+import TestSupport
 import Testing
 
 @Suite struct BlueprintTests {
@@ -36,14 +37,7 @@ import Testing
   }
 
   func leducTrainer(threads: Int, batch: Int = 16, seed: UInt64 = 3) throws -> BlueprintTrainer {
-    let game = BundledGame.leduc.definition
-    var settings = BlueprintSettings()
-    settings.threads = threads
-    settings.batch = batch
-    settings.seed = seed
-    settings.discountInterval = 1_000
-    return try BlueprintTrainer(
-      tree: BlueprintTree(game: game), buckets: LosslessBuckets(game: game), settings: settings)
+    try TestBlueprint.leduc(threads: threads, batch: batch, seed: seed, discountInterval: 1_000)
   }
 
   /// With lossless buckets the abstract game is Leduc itself, so the exact best response judges
@@ -80,11 +74,7 @@ import Testing
     #expect(bytes(one) != bytes(otherSeed))
   }
 
-  func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent(
-      "blueprint-\(ProcessInfo.processInfo.processIdentifier)-\(name)"
-    ).path
-  }
+  func temporaryPath(_ name: String) -> String { Scratch.path(name) }
 
   @Test func policyFilesRoundTripAndRefuseOtherBuckets() throws {
     let trainer = try leducTrainer(threads: 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Solver
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct CardAbstractionFileTests {
@@ -12,9 +13,7 @@ import Testing
   /// Written and mapped back, every hand keeps its bucket; truncated, foreign, other-version,
   /// corrupted files and a bucket past its round's size are refused, naming the file.
   @Test func roundTripAndDamage() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "abstraction-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("abstraction")
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("a.abstraction").path
     let sizes = try AbstractionSizes(parsing: "169-7-11-13")

@@ -1,22 +1,15 @@
 import Foundation
 import PokerRules
 import Solver
+import TestSupport
 import Testing
 
 @Suite struct FileTests {
   let leduc = try! CompiledGame.compile(BundledGame.leduc.definition)
 
-  func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-\(UUID().uuidString)-\(name)").path
-  }
+  func temporaryPath(_ name: String) -> String { Scratch.path(name) }
 
-  func policyFile(_ solver: CFRSolver) -> PolicyFile {
-    let header = PolicyFile.Header(
-      gameDefinition: solver.game.definition.text, algorithm: solver.settings.algorithm.description,
-      alternatingUpdates: true, precision: solver.settings.precision.rawValue, iterations: solver.iteration,
-      exploitability: nil, slotCount: solver.game.slotCount, handCount: solver.game.hands.count)
-    return PolicyFile(header: header, policy: solver.averagePolicy())
-  }
+  func policyFile(_ solver: CFRSolver) -> PolicyFile { TestPolicy.file(solver) }
 
   @Test func policyFilesRoundTrip() throws {
     let solver = CFRSolver(game: leduc, settings: SolverSettings(algorithm: .dcfr))

@@ -1,6 +1,7 @@
 import Cards
 import PokerRules
 import Solver
+import TestSupport
 import Testing
 
 /// Local best response: a lower bound on the exact best response wherever that can be computed,
@@ -14,11 +15,7 @@ import Testing
   }
 
   func leducTrainer(deals: Int) throws -> BlueprintTrainer {
-    let game = BundledGame.leduc.definition
-    var settings = BlueprintSettings()
-    settings.batch = 16
-    let trainer = try BlueprintTrainer(
-      tree: BlueprintTree(game: game), buckets: LosslessBuckets(game: game), settings: settings)
+    let trainer = try TestBlueprint.leduc()
     trainer.run(deals)
     return trainer
   }

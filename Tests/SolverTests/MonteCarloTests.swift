@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import PokerRules
 import Solver
+import TestSupport
 import Testing
 
 @Suite struct MonteCarloTests {
@@ -60,7 +61,7 @@ import Testing
     straight.iterate(2_000)
     let first = MonteCarloCFR(game: leduc, sampling: sampling, seed: 5)
     first.iterate(1_000)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-\(UUID().uuidString).mccfr").path
+    let path = Scratch.path("mccfr.checkpoint")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try first.writeCheckpoint(to: path, run: ["seed": "5"])
     let (resumed, run) = try MonteCarloCFR.resume(from: path)

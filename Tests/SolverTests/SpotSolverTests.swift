@@ -1,6 +1,7 @@
 import Cards
 import Foundation
 import Solver
+import TestSupport
 import Testing
 
 @Suite struct SpotSolverTests {
@@ -213,9 +214,7 @@ import Testing
   /// A solution saved and loaded gives the same evaluation and node views; a damaged file is refused.
   @Test func solutionsRoundTrip() throws {
     let (solver, result) = try Self.solve(Self.spotFile("river-spr1"), accuracy: 0.5)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "spot-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("spot")
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("river.solution").path
     try SpotSolution(solver: solver, result: result).write(to: path)

@@ -1,14 +1,13 @@
 import Foundation
 import PokerRules
 import Solver
+import TestSupport
 import Testing
 
 @Suite struct TrainingRunTests {
   let kuhn = BundledGame.kuhn.definition
 
-  func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-\(UUID().uuidString)-\(name)").path
-  }
+  func temporaryPath(_ name: String) -> String { Scratch.path(name) }
 
   var runs: [TrainingRun] {
     [

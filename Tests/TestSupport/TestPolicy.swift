@@ -1,0 +1,29 @@
+import PokerRules
+import Solver
+
+/// Policy files for tests: a few iterations of a full-traversal solver, written as `skeptic
+/// train` would write them.
+public enum TestPolicy {
+  /// The policy file of `solver`'s average strategy, its header filled as `skeptic train` fills it.
+  public static func file(_ solver: CFRSolver) -> PolicyFile {
+    let header = PolicyFile.Header(
+      gameDefinition: solver.game.definition.text, algorithm: solver.settings.algorithm.description,
+      alternatingUpdates: solver.settings.alternatingUpdates, precision: solver.settings.precision.rawValue,
+      iterations: solver.iteration, exploitability: nil, slotCount: solver.game.slotCount,
+      handCount: solver.game.hands.count)
+    return PolicyFile(header: header, policy: solver.averagePolicy())
+  }
+
+  /// Solves `game` for `iterations` iterations of `algorithm` and writes the policy to a new
+  /// scratch path (or `path`), which it returns with the solver.
+  @discardableResult
+  public static func write(
+    _ game: GameDefinition, iterations: Int, algorithm: Algorithm = .cfrPlus, to path: String? = nil
+  ) throws -> (path: String, solver: CFRSolver) {
+    let solver = CFRSolver(game: try CompiledGame.compile(game), settings: SolverSettings(algorithm: algorithm))
+    solver.iterate(iterations)
+    let path = path ?? Scratch.path("test.policy")
+    try file(solver).write(to: path)
+    return (path, solver)
+  }
+}
