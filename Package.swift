@@ -95,7 +95,9 @@ let package = Package(
     .testTarget(name: "GameTheoreticProbabilityTests", dependencies: ["GameTheoreticProbability", "Randomness"]),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
     .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol", "Basics"]),
-    .testTarget(name: "ArenaTests", dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards", "Randomness"]),
+    .testTarget(
+      name: "ArenaTests",
+      dependencies: ["Arena", "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability"]),
     .testTarget(
       name: "AgentsTests",
       dependencies: ["Agents", "Arena", "BotProtocol", "PokerRules", "Solver", "ZeroMQ", "TestSupport"]),

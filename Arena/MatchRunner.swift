@@ -71,46 +71,60 @@ public final class MatchRunner {
   public let configuration: Configuration
   public init(configuration: Configuration) { self.configuration = configuration }
 
-  /// Plays the match. `announce` is told at once where the arena listens (and which remote
-  /// seats it waits for); `progress` after each hand.
-  public func run(announce: (String) -> Void = { _ in }, progress: (Progress) -> Void) throws(ArenaError)
-    -> MatchReport
-  {
-    let config = configuration
+  /// What one run shares across its pairs: the game, the socket, the bot processes, the logs,
+  /// and what the report gathers on the way.
+  final class Match {
+    let config: Configuration
     let definition: GameDefinition
-    do { definition = try GameDefinition.named(config.game) } catch { throw ArenaError("\(error)") }
-    guard Set(config.bots.map(\.name)).count == config.bots.count, config.bots.count >= 2 else {
-      throw ArenaError("give at least two bots with different names")
-    }
-    guard definition.numPlayers == 2 else {
-      throw ArenaError("the arena plays two-player games; \(config.game) has \(definition.numPlayers)")
-    }
-    let bound = MatchRunner.largestWin(definition)
     let connection: Connection
-    do { connection = try Connection(listen: config.listen) } catch {
-      throw ArenaError("cannot listen on \(config.listen): \(error)")
+    let sessions: SessionLauncher
+    let logs: MatchLogs
+    /// Hands recorded before a resume, by pair.
+    let previous: [String: [HandRecord]]
+    let tables: Int
+    let remote: [String]
+    var notes: [String: [String]] = [:]
+    /// Remote sessions that said `leave`: gone for the rest of the match.
+    var departed: Set<Seat> = []
+    /// Bots whose process died or that never connected.
+    var failedBots: Set<String> = []
+
+    init(_ config: Configuration) throws(ArenaError) {
+      self.config = config
+      do { definition = try GameDefinition.named(config.game) } catch { throw ArenaError("\(error)") }
+      guard Set(config.bots.map(\.name)).count == config.bots.count, config.bots.count >= 2 else {
+        throw ArenaError("give at least two bots with different names")
+      }
+      guard definition.numPlayers == 2 else {
+        throw ArenaError("the arena plays two-player games; \(config.game) has \(definition.numPlayers)")
+      }
+      do { connection = try Connection(listen: config.listen) } catch {
+        throw ArenaError("cannot listen on \(config.listen): \(error)")
+      }
+      let bots = config.bots.map { "\($0.name)=\($0.spec)" }.joined(separator: " ")
+      let header =
+        "# skeptic arena: game \(config.game), seed \(config.seed), \(config.duplicate ? "duplicate, " : "")bots \(bots)"
+      previous = config.resume ? try MatchLogs.recover(directory: config.outDirectory, header: header) : [:]
+      logs = try MatchLogs(directory: config.outDirectory, header: header, fresh: !config.resume)
+      if !config.resume { try logs.saveConfiguration(config) }
+      tables = config.duplicate ? 2 : 1
+      var welcome = Message.Welcome(
+        protocolVersion: 1, gameDefinition: definition.text, hands: config.hands, actionTimeMs: config.actionTimeMs,
+        handTimeMs: config.handTimeMs)
+      welcome.inFlight = min(max(config.maxInFlight, 1), Connection.maximumInFlight)
+      connection.game = config.game
+      connection.welcome = welcome
+      remote = config.bots.filter { $0.spec == "remote" }.map(\.name)
+      for name in remote { connection.remoteSecrets[name] = try SeatSecret.remote(name, config: config) }
+      sessions = SessionLauncher(config: config, connection: connection)
     }
-    let bots = config.bots.map { "\($0.name)=\($0.spec)" }.joined(separator: " ")
-    let header =
-      "# skeptic arena: game \(config.game), seed \(config.seed), \(config.duplicate ? "duplicate, " : "")bots \(bots)"
-    let previous: [String: [HandRecord]] =
-      config.resume ? try MatchLogs.recover(directory: config.outDirectory, header: header) : [:]
-    let logs = try MatchLogs(directory: config.outDirectory, header: header, fresh: !config.resume)
-    if !config.resume { try logs.saveConfiguration(config) }
-    let tables = config.duplicate ? 2 : 1
-    var welcome = Message.Welcome(
-      protocolVersion: 1, gameDefinition: definition.text, hands: config.hands, actionTimeMs: config.actionTimeMs,
-      handTimeMs: config.handTimeMs)
-    welcome.inFlight = min(max(config.maxInFlight, 1), Connection.maximumInFlight)
-    connection.game = config.game
-    connection.welcome = welcome
-    let remote = config.bots.filter { $0.spec == "remote" }.map(\.name)
-    for name in remote { connection.remoteSecrets[name] = try SeatSecret.remote(name, config: config) }
-    let sessions = SessionLauncher(config: config, connection: connection)
-    defer { sessions.stopAll() }
-    if remote.isEmpty {
-      announce("arena at \(connection.endpoint)")
-    } else {
+
+    /// Says where the arena listens and waits for the remote seats to be taken.
+    func registerRemoteSeats(announce: (String) -> Void) throws(ArenaError) {
+      guard !remote.isEmpty else {
+        announce("arena at \(connection.endpoint)")
+        return
+      }
       let each = tables == 2 ? " (each twice: one session per half of the duplicate deals)" : ""
       announce(
         "arena at \(connection.endpoint): waiting \(config.registrationTimeoutMs / 1000) s for \(remote.joined(separator: ", "))\(each); each seat's secret is in \(config.outDirectory)/seats/NAME.secret"
@@ -120,187 +134,159 @@ public final class MatchRunner {
         throw ArenaError("registering bots failed: \(error)")
       }
     }
-    var notes: [String: [String]] = [:]
-    /// Remote sessions that said `leave`: gone for the rest of the match.
-    var departed: Set<Seat> = []
-    /// Bots whose process died or that never connected.
-    var failedBots: Set<String> = []
+  }
+
+  /// Plays the match. `announce` is told at once where the arena listens (and which remote
+  /// seats it waits for); `progress` after each hand.
+  public func run(announce: (String) -> Void = { _ in }, progress: (Progress) -> Void) throws(ArenaError)
+    -> MatchReport
+  {
+    let match = try Match(configuration)
+    defer { match.sessions.stopAll() }
+    try match.registerRemoteSeats(announce: announce)
     var pairs: [PairReport] = []
     let start = Date()
-    for i in 0..<config.bots.count {
-      for j in (i + 1)..<config.bots.count {
-        let (a, b) = (config.bots[i], config.bots[j])
-        let label = "\(a.name) vs \(b.name)"
-        let (unit, scale) = MatchRunner.unit(definition)
-        var report = PairReport(first: a.name, second: b.name, unit: unit)
-        report.scale = scale
-        var referee = Referee(
-          game: definition,
-          schedule: DealSchedule(seed: config.seed &+ UInt64(pairs.count), duplicate: config.duplicate, players: 2))
-        referee.actionTimeMs = config.actionTimeMs
-        referee.handTimeMs = config.handTimeMs
-        var comparison: PairedComparison
-        do { comparison = try PairedComparison(alpha: config.alpha, range: bound) } catch {
-          throw ArenaError("\(error)")
-        }
-        var pending: [Double] = []
-        var corrections = [0, 0]
-        var total = 0.0
-        let pairStart = Date()
-        let done = previous[label] ?? []
-        var exact: ClosedRange<Double>?
-        var exactAt = Date.distantPast
-        var exactCost = 0.0
-        func take(_ record: HandRecord, logged: Bool) throws(ArenaError) -> Bool {
-          let hand = record.hand
-          if !logged { try logs.append(record, pair: label) }
-          let seatOfA = record.seating.firstIndex(of: 0)!
-          let result = record.payoffs[seatOfA]
-          total += result
-          for (seat, count) in record.corrected.enumerated() { corrections[record.seating[seat]] += count }
-          pending.append(result)
-          if !config.duplicate || pending.count == 2 {
-            do { try comparison.observe(difference: pending.reduce(0, +) / Double(pending.count)) } catch {
-              throw ArenaError("\(error)")
-            }
-            if report.decidedAfterHands == nil {
-              if comparison.aBetter.hasRejected(alpha: config.alpha) {
-                (report.decidedAfterHands, report.decidedFor) = (hand + 1, a.name)
-              } else if comparison.bBetter.hasRejected(alpha: config.alpha) {
-                (report.decidedAfterHands, report.decidedFor) = (hand + 1, b.name)
-              }
-            }
-            if MatchRunner.isCurvePoint(hand + 1) || hand + 1 == config.hands {
-              report.curve.append(
-                .init(
-                  hands: hand + 1, lower: comparison.sequence.interval?.lowerBound,
-                  upper: comparison.sequence.interval?.upperBound, mean: total / Double(hand + 1),
-                  log10EFirst: comparison.aBetter.logCapital / M_LN10,
-                  log10ESecond: comparison.bBetter.logCapital / M_LN10))
-            }
-            pending = []
-          }
-          report.hands = hand + 1
-          // The first reason to stop is the one reported; hands already dealt still count.
-          if report.stoppedBecause != nil { return false }
-          if let failed = record.failures.enumerated().first(where: { $0.element != nil }) {
-            let name = record.names[failed.offset]
-            report.stoppedBecause = "\(name) \(failed.element!) in hand \(hand) (forfeits the rest)"
-            if failed.element == "disconnected" {
-              failedBots.insert(name)
-              if let last = sessions.lastError(Seat(name: name, table: hand % tables)) {
-                report.stoppedBecause! += "; its last error: \(last)"
-              }
-            }
-            return false
-          }
-          if let offender = corrections.firstIndex(where: { $0 > config.maxCorrections }) {
-            report.stoppedBecause =
-              "\([a.name, b.name][offender]) sent more than \(config.maxCorrections) invalid actions (forfeit)"
-            return false
-          }
-          if config.stopWhenDecided, comparison.shouldStop([.decisive]) != nil {
-            report.stoppedBecause = "decided at hand \(hand): an e-value passed 1/α = \(Int(1 / config.alpha))"
-            return false
-          }
-          let now = Date()
-          let elapsed = now.timeIntervalSince(pairStart)
-          // The grid's interval is free but no finer than its spacing; the exact ends cost time
-          // linear in the hands, so they are refreshed while that stays under 1% of the match,
-          // and at the last hand, so the last line shows what the report will say.
-          if now.timeIntervalSince(exactAt) > 100 * exactCost || hand + 1 == config.hands {
-            exact = comparison.sequence.exactInterval()
-            exactCost = Date().timeIntervalSince(now)
-            exactAt = Date()
-          }
-          progress(
-            Progress(
-              pair: label, hands: hand + 1, target: config.hands, handsPerSecond: Double(hand + 1) / max(elapsed, 1e-9),
-              mean: total / Double(hand + 1), interval: exact ?? comparison.sequence.interval, unit: report.unit,
-              scale: report.scale))
-          return true
-        }
-        var going = true
-        for record in done.prefix(config.hands) { going = try take(record, logged: true) && going }
-        if going && done.count < config.hands {
-          // Fresh sessions for the pair: each local bot a new process per table.
-          let seats = (0..<tables).flatMap { table in [a.name, b.name].map { Seat(name: $0, table: table) } }
-          let local = seats.filter { seat in config.bots.first { $0.name == seat.name }?.spec != "remote" }
-          try sessions.launch(local, pair: pairs.count)
-          let missing: Set<Seat>
-          do { missing = try connection.register(Set(local), timeoutMs: config.registrationTimeoutMs) } catch {
-            throw ArenaError("registering bots failed: \(error)")
-          }
-          if let absent = seats.first(where: { missing.contains($0) || connection.identities[$0] == nil }) {
-            report.stoppedBecause =
-              departed.contains(absent)
-              ? "\(absent) left the match in an earlier pair (forfeit)"
-              : "\(absent) never connected (forfeit)\(sessions.lastError(absent).map { "; its last error: \($0)" } ?? "")"
-            if !departed.contains(absent) { failedBots.insert(absent.name) }
-          } else {
-            let window = min(
-              seats.map { connection.inFlight[$0] ?? 1 }.min() ?? 1, max(config.maxInFlight, 1))
-            report.handsInFlight = window
-            let traffic = try connection.play(
-              referee: referee, names: [a.name, b.name], sessions: seats, hands: done.count..<config.hands,
-              window: window,
-              commit: { record throws(ArenaError) in try take(record, logged: false) },
-              flush: { () throws(ArenaError) in try logs.flush() })
-            report.decisions = traffic.decisions
-            report.meanRoundTripMicroseconds =
-              traffic.decisions > 0 ? Double(traffic.roundTripNanoseconds) / Double(traffic.decisions) / 1_000 : nil
-            // A remote bot that left is gone for the rest of the match.
-            for (index, failure) in traffic.failures.enumerated()
-            where failure == .left && !local.contains(seats[index]) {
-              connection.release(seats[index])
-              departed.insert(seats[index])
-            }
-          }
-          for (seat, lines) in sessions.end(local) {
-            let other = seat.name == a.name ? b.name : a.name
-            notes[seat.name, default: []] += lines.map {
-              "vs \(other)\(seat.table == 1 ? " (mirrored half)" : ""): \($0)"
-            }
-          }
-        }
-        try logs.flush(durable: true)
-        report.total = total
-        report.mean = report.hands > 0 ? total / Double(report.hands) : 0
-        report.interval = comparison.sequence.exactInterval().map { [$0.lowerBound, $0.upperBound] }
-        report.setEValues(
-          logFirstBetter: comparison.aBetter.logCapital, logSecondBetter: comparison.bBetter.logCapital)
-        report.invalidActions = corrections
-        pairs.append(report)
+    for i in 0..<configuration.bots.count {
+      for j in (i + 1)..<configuration.bots.count {
+        pairs.append(
+          try playPair(configuration.bots[i], configuration.bots[j], index: pairs.count, in: match, progress))
       }
     }
+    let report = finalReport(match, pairs: pairs, seconds: Date().timeIntervalSince(start))
+    try match.logs.writeReport(report)
+    return report
+  }
+
+  /// Plays one pair: the hands a resume found first, then fresh sessions for the rest.
+  func playPair(_ a: Bot, _ b: Bot, index: Int, in match: Match, _ progress: (Progress) -> Void) throws(ArenaError)
+    -> PairReport
+  {
+    let config = match.config
+    let label = "\(a.name) vs \(b.name)"
+    let (unit, scale) = MatchRunner.unit(match.definition)
+    var score = try PairScore(
+      first: a.name, second: b.name, settings: config, unit: unit, scale: scale,
+      range: MatchRunner.largestWin(match.definition))
+    var referee = Referee(
+      game: match.definition,
+      schedule: DealSchedule(seed: config.seed &+ UInt64(index), duplicate: config.duplicate, players: 2))
+    referee.actionTimeMs = config.actionTimeMs
+    referee.handTimeMs = config.handTimeMs
+    var display = ProgressDisplay(pair: label, target: config.hands, unit: unit, scale: scale)
+    func take(_ record: HandRecord, logged: Bool) throws(ArenaError) -> Bool {
+      if !logged { try match.logs.append(record, pair: label) }
+      let going = try score.take(record) { name in
+        match.sessions.lastError(Seat(name: name, table: record.hand % match.tables))
+      }
+      if let name = score.disconnected { match.failedBots.insert(name) }
+      if going { progress(display.update(score)) }
+      return going
+    }
+    let done = match.previous[label] ?? []
+    var going = true
+    for record in done.prefix(config.hands) { going = try take(record, logged: true) && going }
+    if going && done.count < config.hands {
+      // The pipeline commits through `take`, which changes `score`: the outcome is applied after.
+      let outcome = try playFreshSessions(a, b, index: index, hands: done.count..<config.hands, match, referee) {
+        record throws(ArenaError) in
+        try take(record, logged: false)
+      }
+      switch outcome {
+      case .forfeit(let reason): score.forfeit(reason)
+      case .played(let decisions, let roundTrip, let window):
+        score.record(decisions: decisions, roundTripNanoseconds: roundTrip, window: window)
+      }
+    }
+    try match.logs.flush(durable: true)
+    return score.finalReport()
+  }
+
+  /// How a pair's fresh sessions went.
+  enum SessionsOutcome {
+    /// A seat was not taken: the pair is forfeit, for this reason.
+    case forfeit(String)
+    /// The hands were played: decisions answered, their summed round trip, hands in flight.
+    case played(decisions: Int, roundTripNanoseconds: UInt64, window: Int)
+  }
+
+  /// Starts the pair's local bots, registers them and plays `hands` through the pipeline; a
+  /// seat not taken forfeits the pair.
+  func playFreshSessions(
+    _ a: Bot, _ b: Bot, index: Int, hands: Range<Int>, _ match: Match, _ referee: Referee,
+    commit: (HandRecord) throws(ArenaError) -> Bool
+  ) throws(ArenaError) -> SessionsOutcome {
+    let outcome: SessionsOutcome
+    let (config, connection) = (match.config, match.connection)
+    // Fresh sessions for the pair: each local bot a new process per table.
+    let seats = (0..<match.tables).flatMap { table in [a.name, b.name].map { Seat(name: $0, table: table) } }
+    let local = seats.filter { seat in config.bots.first { $0.name == seat.name }?.spec != "remote" }
+    try match.sessions.launch(local, pair: index)
+    let missing: Set<Seat>
+    do { missing = try connection.register(Set(local), timeoutMs: config.registrationTimeoutMs) } catch {
+      throw ArenaError("registering bots failed: \(error)")
+    }
+    if let absent = seats.first(where: { missing.contains($0) || connection.identities[$0] == nil }) {
+      let departed = match.departed.contains(absent)
+      outcome = .forfeit(
+        departed
+          ? "\(absent) left the match in an earlier pair (forfeit)"
+          : "\(absent) never connected (forfeit)\(match.sessions.lastError(absent).map { "; its last error: \($0)" } ?? "")"
+      )
+      if !departed { match.failedBots.insert(absent.name) }
+    } else {
+      let window = min(seats.map { connection.inFlight[$0] ?? 1 }.min() ?? 1, max(config.maxInFlight, 1))
+      let traffic = try connection.play(
+        referee: referee, names: [a.name, b.name], sessions: seats, hands: hands, window: window, commit: commit,
+        flush: { () throws(ArenaError) in try match.logs.flush() })
+      outcome = .played(
+        decisions: traffic.decisions, roundTripNanoseconds: traffic.roundTripNanoseconds, window: window)
+      // A remote bot that left is gone for the rest of the match.
+      for (index, failure) in traffic.failures.enumerated() where failure == .left && !local.contains(seats[index]) {
+        connection.release(seats[index])
+        match.departed.insert(seats[index])
+      }
+    }
+    for (seat, lines) in match.sessions.end(local) {
+      let other = seat.name == a.name ? b.name : a.name
+      match.notes[seat.name, default: []] += lines.map {
+        "vs \(other)\(seat.table == 1 ? " (mirrored half)" : ""): \($0)"
+      }
+    }
+    return outcome
+  }
+
+  /// The match's report: every pair, the exploitability of `policy:` bots, the remote bots'
+  /// notes, refusals, failed bots and what the result assumes.
+  func finalReport(_ match: Match, pairs: [PairReport], seconds: Double) -> MatchReport {
+    let config = match.config
     var exploitability: [String: Double] = [:]
     for bot in config.bots where bot.spec.hasPrefix("policy:") {
       if let file = try? PolicyFile.read(from: String(bot.spec.dropFirst("policy:".count))) {
         exploitability[bot.name] = BestResponse(game: file.policy.game).exploitability(file.policy)
       }
     }
-    let remoteSeats = remote.flatMap { name in (0..<tables).map { Seat(name: name, table: $0) } }
-    for seat in remoteSeats { connection.send(seat, .matchEnd(.init(reason: "match over"))) }
-    for (seat, lines) in connection.collectNotes(from: remoteSeats, timeoutMs: 2_000) {
+    let remoteSeats = match.remote.flatMap { name in (0..<match.tables).map { Seat(name: name, table: $0) } }
+    for seat in remoteSeats { match.connection.send(seat, .matchEnd(.init(reason: "match over"))) }
+    var notes = match.notes
+    for (seat, lines) in match.connection.collectNotes(from: remoteSeats, timeoutMs: 2_000) {
       notes[seat.name, default: []] += lines
     }
     var report = MatchReport(
       game: config.game, seed: config.seed, duplicate: config.duplicate, alpha: config.alpha, pairs: pairs,
-      exploitability: exploitability, seconds: Date().timeIntervalSince(start))
+      exploitability: exploitability, seconds: seconds)
     report.notes = notes
-    report.refusals = connection.refusals
-    report.failedBots = failedBots.sorted()
+    report.refusals = match.connection.refusals
+    report.failedBots = match.failedBots.sorted()
     if config.duplicate {
       report.assumptions.append(
         "duplicate deals: each half of every pair was played by sessions that never saw the other half (bots this arena started ran as separate processes)"
       )
-      if !remote.isEmpty {
+      if !match.remote.isEmpty {
         report.assumptions.append(
-          "\(remote.joined(separator: ", ")) played each half on its own connection; the arena cannot see whether a remote bot's two sessions share memory, and the duplicate result holds only if they do not"
+          "\(match.remote.joined(separator: ", ")) played each half on its own connection; the arena cannot see whether a remote bot's two sessions share memory, and the duplicate result holds only if they do not"
         )
       }
     }
-    try logs.writeReport(report)
     return report
   }
 
