@@ -2,10 +2,12 @@
 /// showdown is prefix sums and lookups with no comparisons and no branches.
 ///
 /// For a final board b and a player p (the one whose hands are valued), the *opponent's* hands
-/// that miss the board are listed weakest first (`order`), and for each card the opponent's
-/// hands holding it, weakest first (`cardOrder`). A showdown sums the opponent's reach along
-/// both lists (prefix sums `P` and `Q`); each of p's hands then reads its value from six of
-/// those sums at positions found once, here (``ShowdownEntry``):
+/// that miss the board are listed weakest first (`sweep`), each with its two cards and where
+/// its reach lands among the prefix sums of each card's hands. A showdown sums the opponent's
+/// reach along that list in one pass with no inner loops: overall (`P`) and per card (`Q`, each
+/// card's hands weakest first, added in the same order as a separate pass per card would);
+/// each of p's hands then reads its value from six of those sums at positions found once, here
+/// (``ShowdownEntry``):
 ///
 ///     weaker   = P[lo] − Q[aLo] − Q[bLo]
 ///     stronger = (P[end] − P[hi]) − (Q[a's end] − Q[aHi]) − (Q[b's end] − Q[bHi])
@@ -19,12 +21,21 @@ final class ShowdownTables: @unchecked Sendable {
   /// Per slot `2 b + o`: o's hands on board b, weakest first, at
   /// `orderStart[slot] ..< orderStart[slot + 1]`.
   let orderStart: UnsafeMutableBufferPointer<Int32>
-  let order: UnsafeMutableBufferPointer<UInt16>
-  /// Per slot `2 b + o` and card c: o's hands holding c, weakest first, at
-  /// `cardOrder[orderStart[slot] * 2 + cardStart[53 slot + c] ...]` (53 starts per slot, the
-  /// last one the end). Card c's prefix sums sit at `Q[cardStart[c] + c ... cardStart[c + 1] + c]`.
+  let sweep: UnsafeMutableBufferPointer<SweepStep>
+  /// Per slot `2 b + o` and card c: where card c's hands start among o's hands listed card by
+  /// card (53 starts per slot, the last one the end). Card c's prefix sums sit at
+  /// `Q[cardStart[c] + c ... cardStart[c + 1] + c]`, the first of them 0.
   let cardStart: UnsafeMutableBufferPointer<UInt16>
-  let cardOrder: UnsafeMutableBufferPointer<UInt16>
+
+  /// One opponent hand of the sweep: its index, its cards, and the positions in `Q` of the
+  /// prefix sums that end with it (`slotA` for card `a`, `slotB` for card `b`). Eight bytes.
+  struct SweepStep {
+    var hand: UInt16
+    var a: UInt8
+    var b: UInt8
+    var slotA: UInt16
+    var slotB: UInt16
+  }
 
   /// Builds the tables from each final board's hands sorted by rank.
   ///
@@ -37,29 +48,36 @@ final class ShowdownTables: @unchecked Sendable {
     var entryStarts: [Int32] = [0]
     var allEntries: [ShowdownEntry] = []
     var orderStarts: [Int32] = [0]
-    var allOrder: [UInt16] = []
+    var allSweep: [SweepStep] = []
     var cardStarts: [UInt16] = []
-    var allCardOrder: [UInt16] = []
     for board in 0..<boards {
       // The opponent-side lists, one per player as the opponent.
       var byCard: [[[(hand: Int32, rank: UInt16)]]] = []
       for player in 0..<2 {
         let hands = sortedHands[board][player]
         let ranks = sortedRanks[board][player]
-        allOrder += hands.map { UInt16($0) }
-        orderStarts.append(Int32(allOrder.count))
         var lists = [[(hand: Int32, rank: UInt16)]](repeating: [], count: 52)
+        // Each hand's place in its two cards' lists.
+        var places: [(Int, Int)] = []
         for (hand, rank) in zip(hands, ranks) {
-          lists[Int(cards[player][2 * Int(hand)])].append((hand, rank))
-          lists[Int(cards[player][2 * Int(hand) + 1])].append((hand, rank))
+          let a = Int(cards[player][2 * Int(hand)])
+          let b = Int(cards[player][2 * Int(hand) + 1])
+          places.append((lists[a].count, lists[b].count))
+          lists[a].append((hand, rank))
+          lists[b].append((hand, rank))
         }
-        var start = 0
-        for card in 0..<52 {
-          cardStarts.append(UInt16(start))
-          allCardOrder += lists[card].map { UInt16($0.hand) }
-          start += lists[card].count
+        var starts = [Int](repeating: 0, count: 53)
+        for card in 0..<52 { starts[card + 1] = starts[card] + lists[card].count }
+        cardStarts += starts.map { UInt16($0) }
+        for (hand, place) in zip(hands, places) {
+          let a = Int(cards[player][2 * Int(hand)])
+          let b = Int(cards[player][2 * Int(hand) + 1])
+          allSweep.append(
+            SweepStep(
+              hand: UInt16(hand), a: UInt8(a), b: UInt8(b), slotA: UInt16(starts[a] + a + 1 + place.0),
+              slotB: UInt16(starts[b] + b + 1 + place.1)))
         }
-        cardStarts.append(UInt16(start))
+        orderStarts.append(Int32(allSweep.count))
         byCard.append(lists)
       }
       // Each player's entries against the other's lists.
@@ -99,9 +117,8 @@ final class ShowdownTables: @unchecked Sendable {
     entryStart = buffer(entryStarts)
     entries = buffer(allEntries)
     orderStart = buffer(orderStarts)
-    order = buffer(allOrder)
+    sweep = buffer(allSweep)
     cardStart = buffer(cardStarts)
-    cardOrder = buffer(allCardOrder)
   }
 
   /// How many of the ascending `ranks` are below `rank` (binary search).
@@ -119,14 +136,13 @@ final class ShowdownTables: @unchecked Sendable {
     entryStart.deallocate()
     entries.deallocate()
     orderStart.deallocate()
-    order.deallocate()
+    sweep.deallocate()
     cardStart.deallocate()
-    cardOrder.deallocate()
   }
 
   /// Bytes held.
   var bytes: Int {
     entries.count * MemoryLayout<ShowdownEntry>.stride + (entryStart.count + orderStart.count) * 4
-      + (order.count + cardStart.count + cardOrder.count) * 2
+      + sweep.count * MemoryLayout<SweepStep>.stride + cardStart.count * 2
   }
 }

@@ -70,30 +70,28 @@ extension SpotPass {
     let theirs = 2 * board + 1 - player
     let orderFirst = Int(orderStart[theirs])
     let count = Int(orderStart[theirs + 1]) - orderFirst
-    let order = self.order + orderFirst
-    let cardOrder = self.cardOrder + 2 * orderFirst
+    let steps = sweep + orderFirst
     let cardStart = self.cardStart + 53 * theirs
-    // P[k]: reach of the k weakest; Q: the same per card; total[c]: each card's whole sum.
+    // P[k]: reach of the k weakest; Q: the same per card; total[c]: each card's whole sum. One
+    // pass in rank order fills all three, each card's sums added in the order of its own hands.
     let prefix = scratch
+    let cardPrefix = prefix + count + 1
+    let total = cardPrefix + 2 * count + 52
+    total.update(repeating: 0, count: 52)
+    for card in 0..<52 { cardPrefix[Int(cardStart[card]) + card] = 0 }
     var sum: V = 0
     prefix[0] = 0
     for k in 0..<count {
-      sum += reach[Int(order[k])]
+      let step = steps[k]
+      let value = reach[Int(step.hand)]
+      sum += value
       prefix[k + 1] = sum
-    }
-    let cardPrefix = prefix + count + 1
-    let total = cardPrefix + 2 * count + 52
-    for card in 0..<52 {
-      let start = Int(cardStart[card])
-      let end = Int(cardStart[card + 1])
-      let slot = cardPrefix + start + card
-      var running: V = 0
-      slot[0] = 0
-      for k in start..<end {
-        running += reach[Int(cardOrder[k])]
-        slot[k - start + 1] = running
-      }
-      total[card] = running
+      let a = total[Int(step.a)] + value
+      total[Int(step.a)] = a
+      cardPrefix[Int(step.slotA)] = a
+      let b = total[Int(step.b)] + value
+      total[Int(step.b)] = b
+      cardPrefix[Int(step.slotB)] = b
     }
     out.update(repeating: 0, count: handCount(player))
     let mine = 2 * board + player

@@ -29,9 +29,8 @@ struct SpotPass: @unchecked Sendable {
   let entryStart: UnsafePointer<Int32>
   let showdownEntries: UnsafePointer<ShowdownEntry>
   let orderStart: UnsafePointer<Int32>
-  let order: UnsafePointer<UInt16>
+  let sweep: UnsafePointer<ShowdownTables.SweepStep>
   let cardStart: UnsafePointer<UInt16>
-  let cardOrder: UnsafePointer<UInt16>
   /// Chance children's mirrored cards: permutation indices (see ``SpotNode/mirrorCount``).
   let mirrors: UnsafePointer<UInt8>
   /// For permutation k and player p, the permuted hand of each hand:
