@@ -27,12 +27,10 @@ final class ShowdownTables: @unchecked Sendable {
   /// `Q[cardStart[c] + c ... cardStart[c + 1] + c]`, the first of them 0.
   let cardStart: UnsafeMutableBufferPointer<UInt16>
 
-  /// One opponent hand of the sweep: its index, its cards, and the positions in `Q` of the
-  /// prefix sums that end with it (`slotA` for card `a`, `slotB` for card `b`). Eight bytes.
+  /// One opponent hand of the sweep: its index and, for each of its cards, the position in `Q`
+  /// of the prefix sum that ends with it (the card's previous sum sits just before). Six bytes.
   struct SweepStep {
     var hand: UInt16
-    var a: UInt8
-    var b: UInt8
     var slotA: UInt16
     var slotB: UInt16
   }
@@ -44,6 +42,7 @@ final class ShowdownTables: @unchecked Sendable {
   ///   - sortedRanks: their ranks (equal ranks tie).
   ///   - cards: per player, two cards per hand.
   init(sortedHands: [[[Int32]]], sortedRanks: [[[UInt16]]], cards: [[UInt8]]) {
+    precondition(MemoryLayout<ShowdownEntry>.stride == 16, "the showdown reads each entry as two 64-bit words")
     let boards = sortedHands.count
     var entryStarts: [Int32] = [0]
     var allEntries: [ShowdownEntry] = []
@@ -74,8 +73,7 @@ final class ShowdownTables: @unchecked Sendable {
           let b = Int(cards[player][2 * Int(hand) + 1])
           allSweep.append(
             SweepStep(
-              hand: UInt16(hand), a: UInt8(a), b: UInt8(b), slotA: UInt16(starts[a] + a + 1 + place.0),
-              slotB: UInt16(starts[b] + b + 1 + place.1)))
+              hand: UInt16(hand), slotA: UInt16(starts[a] + a + 1 + place.0), slotB: UInt16(starts[b] + b + 1 + place.1)))
         }
         orderStarts.append(Int32(allSweep.count))
         byCard.append(lists)

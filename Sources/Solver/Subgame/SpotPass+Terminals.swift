@@ -72,12 +72,12 @@ extension SpotPass {
     let count = Int(orderStart[theirs + 1]) - orderFirst
     let steps = sweep + orderFirst
     let cardStart = self.cardStart + 53 * theirs
-    // P[k]: reach of the k weakest; Q: the same per card; total[c]: each card's whole sum. One
-    // pass in rank order fills all three, each card's sums added in the order of its own hands.
+    // P[k]: reach of the k weakest; Q: the same per card, each card's sums after a 0; total[c]:
+    // each card's whole sum. One pass in rank order fills P and Q: each card's next sum is its
+    // previous one (just before it) plus the hand's reach, added in the card's own order.
     let prefix = scratch
     let cardPrefix = prefix + count + 1
     let total = cardPrefix + 2 * count + 52
-    total.update(repeating: 0, count: 52)
     for card in 0..<52 { cardPrefix[Int(cardStart[card]) + card] = 0 }
     var sum: V = 0
     prefix[0] = 0
@@ -86,23 +86,19 @@ extension SpotPass {
       let value = reach[Int(step.hand)]
       sum += value
       prefix[k + 1] = sum
-      let a = total[Int(step.a)] + value
-      total[Int(step.a)] = a
-      cardPrefix[Int(step.slotA)] = a
-      let b = total[Int(step.b)] + value
-      total[Int(step.b)] = b
-      cardPrefix[Int(step.slotB)] = b
+      cardPrefix[Int(step.slotA)] = cardPrefix[Int(step.slotA) - 1] + value
+      cardPrefix[Int(step.slotB)] = cardPrefix[Int(step.slotB) - 1] + value
     }
+    for card in 0..<52 { total[card] = cardPrefix[Int(cardStart[card + 1]) + card] }
     out.update(repeating: 0, count: handCount(player))
     let mine = 2 * board + player
-    for entry in UnsafeBufferPointer(
-      start: showdownEntries + Int(entryStart[mine]), count: Int(entryStart[mine + 1] - entryStart[mine]))
-    {
-      let weaker = prefix[Int(entry.lo)] - cardPrefix[Int(entry.aLo)] - cardPrefix[Int(entry.bLo)]
+    let first = UnsafeRawPointer(showdownEntries + Int(entryStart[mine]))
+    for index in 0..<Int(entryStart[mine + 1] - entryStart[mine]) {
+      let entry = ShowdownEntry.fields(first + 16 * index)
+      let weaker = prefix[entry.lo] - cardPrefix[entry.aLo] - cardPrefix[entry.bLo]
       let stronger =
-        (sum - prefix[Int(entry.hi)]) - (total[Int(entry.a)] - cardPrefix[Int(entry.aHi)])
-        - (total[Int(entry.b)] - cardPrefix[Int(entry.bHi)])
-      out[Int(entry.hand)] = gain * (weaker - stronger)
+        (sum - prefix[entry.hi]) - (total[entry.a] - cardPrefix[entry.aHi]) - (total[entry.b] - cardPrefix[entry.bHi])
+      out[entry.hand] = gain * (weaker - stronger)
     }
   }
 }
