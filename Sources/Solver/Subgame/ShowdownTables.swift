@@ -73,7 +73,8 @@ final class ShowdownTables: @unchecked Sendable {
           let b = Int(cards[player][2 * Int(hand) + 1])
           allSweep.append(
             SweepStep(
-              hand: UInt16(hand), slotA: UInt16(starts[a] + a + 1 + place.0), slotB: UInt16(starts[b] + b + 1 + place.1)))
+              hand: UInt16(hand), slotA: UInt16(starts[a] + a + 1 + place.0), slotB: UInt16(starts[b] + b + 1 + place.1)
+            ))
         }
         orderStarts.append(Int32(allSweep.count))
         byCard.append(lists)
