@@ -14,7 +14,9 @@ extension Skeptic.Bench {
         measurement at or under the target (measurements excluded). TexasSolver's figures from \
         SPOTS.md are printed beside ours, scaled to this machine when --openspiel PATH (the \
         peers' script, ../shared/bench/openspiel.sh) times OpenSpiel's CFR+ on Leduc in the \
-        same run: scale = its ms per iteration ÷ 8.8.
+        same run: scale = its ms per iteration ÷ 8.8. The machine's speed drifts, so OpenSpiel \
+        is timed before the first spot and after each one, and each spot is scaled by the \
+        geometric mean of the two timings around it (the column "scale").
         """
     )
 
@@ -64,23 +66,34 @@ extension Skeptic.Bench {
       var texasSolverSecondsToTenthPercentScaled: Double?
       var speedupOverTexasSolver: Double?
       var texasSolverPeakMegabytes: Double?
+      /// TexasSolver's times were multiplied by this: OpenSpiel's ms per iteration ÷ 8.8, the
+      /// geometric mean of its timings just before and just after this spot.
+      var scale: Double?
     }
 
     func run() throws {
-      var scale: Double? = nil
-      if let openspiel {
+      // OpenSpiel's Leduc CFR+ ms per iteration ÷ 8.8, timed now and after every spot.
+      func calibrate() -> Double? {
+        guard let openspiel else { return nil }
         let peer = SolverBench.runPeer(openspiel, ["cfr", "leduc_poker", "cfr+", "100"])
-        if let seconds = peer["seconds_per_iteration"] as? Double {
-          scale = seconds * 1000 / 8.8
+        guard let seconds = peer["seconds_per_iteration"] as? Double else {
           if !json {
-            print(
-              String(
-                format:
-                  "OpenSpiel CFR+ on Leduc: %.2f ms per iteration here (8.8 when SPOTS.md was measured): TexasSolver's times × %.2f",
-                seconds * 1000, scale!))
+            print("OpenSpiel did not run (\(peer["error"] ?? "no output")); TexasSolver's figures are printed unscaled")
           }
-        } else if !json {
-          print("OpenSpiel did not run (\(peer["error"] ?? "no output")); TexasSolver's figures are printed unscaled")
+          return nil
+        }
+        return seconds * 1000 / 8.8
+      }
+      var scales: [Double] = []
+      var before = calibrate()
+      if let before {
+        scales.append(before)
+        if !json {
+          print(
+            String(
+              format:
+                "OpenSpiel CFR+ on Leduc: %.2f ms per iteration here (8.8 when SPOTS.md was measured); timed again after each spot",
+              before * 8.8))
         }
       }
       let threadCounts = threads.split(separator: ",").compactMap { Int($0) }
@@ -93,17 +106,29 @@ extension Skeptic.Bench {
         let counts = name.hasPrefix("river") ? [1] : (name == "flop" ? flopCounts : threadCounts)
         for count in counts {
           for compress in name == "flop" && compressedFlop ? [false, true] : [false] {
-            let row = try measure(name, threads: count, compress: compress, scale: scale)
+            var row = try measure(name, threads: count, compress: compress)
+            let after = calibrate()
+            if let after { scales.append(after) }
+            let scale = before.flatMap { first in after.map { (first * $0).squareRoot() } } ?? before ?? after
+            row.applyPeer(scale: scale)
             rows.append(row)
             if !json { print(Self.line(row)) }
             fflush(nil)
+            before = after ?? before
           }
         }
       }
-      if json { print(try JSONOutput.string(rows)) }
+      if json {
+        print(try JSONOutput.string(rows))
+      } else if let low = scales.min(), let high = scales.max() {
+        print(
+          String(
+            format: "OpenSpiel's timing moved between %.2f and %.2f ms per iteration over the run (scale %.2f–%.2f)",
+            low * 8.8, high * 8.8, low, high))
+      }
     }
 
-    func measure(_ name: String, threads: Int, compress: Bool, scale: Double?) throws -> Row {
+    func measure(_ name: String, threads: Int, compress: Bool) throws -> Row {
       // Measuring is dearer than an iteration and leaves the caches cold for the next one: every
       // iteration it made the river iterations half again as long as they are back to back.
       let every = name == "flop" ? 10 : 5
@@ -130,17 +155,11 @@ extension Skeptic.Bench {
         peakMegabytes: Double(report["peakResidentBytes"] as? Int ?? 0) / 1e6,
         wallSeconds: result["seconds"] as? Double ?? 0,
         texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
-      if let peer = Self.texasSolver[name] {
-        let seconds = peer.seconds[min(threads, 2) - 1] * (scale ?? 1)
-        row.texasSolverSecondsToTenthPercentScaled = seconds
-        row.texasSolverPeakMegabytes = peer.megabytes
-        if let ours = row.secondsToTenthPercent, ours > 0 { row.speedupOverTexasSolver = seconds / ours }
-      }
       return row
     }
 
     static let header =
-      "spot            thr  it→0.5%  it→0.1%   s→0.5%    s→0.1%    ms/it  peak MB │ TexasSolver ×faster  peak MB\n"
+      "spot            thr  it→0.5%  it→0.1%   s→0.5%    s→0.1%    ms/it  peak MB │ TexasSolver  scale ×faster  peak MB\n"
       + "                                                                          │ s→0.1% (scaled)"
 
     static func line(_ row: Row) -> String {
@@ -157,8 +176,24 @@ extension Skeptic.Bench {
         + seconds(row.secondsToTenthPercent, 10) + pad(String(format: "%.2f", row.millisecondsPerIteration), 9)
         + pad(String(format: "%.0f", row.peakMegabytes), 9) + " │"
         + seconds(row.texasSolverSecondsToTenthPercentScaled, 12)
+        + pad(row.scale.map { String(format: "%.2f", $0) } ?? "–", 7)
         + pad(row.speedupOverTexasSolver.map { String(format: "%.1f×", $0) } ?? "–", 9)
         + pad(String(format: "%.0f", row.texasSolverPeakMegabytes ?? 0), 9)
     }
+  }
+}
+
+extension Skeptic.Bench.SpotBench.Row {
+  /// Puts TexasSolver's SPOTS.md figures for this spot beside ours, its times multiplied by
+  /// `scale` (unscaled without one).
+  mutating func applyPeer(scale: Double?) {
+    self.scale = scale
+    guard let peer = Skeptic.Bench.SpotBench.texasSolver[spot.replacingOccurrences(of: " 16-bit", with: "")] else {
+      return
+    }
+    let seconds = peer.seconds[min(threads, 2) - 1] * (scale ?? 1)
+    texasSolverSecondsToTenthPercentScaled = seconds
+    texasSolverPeakMegabytes = peer.megabytes
+    if let ours = secondsToTenthPercent, ours > 0 { speedupOverTexasSolver = seconds / ours }
   }
 }
