@@ -146,7 +146,7 @@ extension Skeptic.Bench {
       func first(_ target: Double) -> [Double]? { curve.first { $0[2] <= target } }
       let iterations = result["iterations"] as? Int ?? 0
       let solveSeconds = result["solveSeconds"] as? Double ?? 0
-      var row = Row(
+      let row = Row(
         spot: compress ? name + " 16-bit" : name, threads: threads,
         iterationsToHalfPercent: first(0.5).map { Int($0[0]) },
         iterationsToTenthPercent: first(0.1).map { Int($0[0]) }, secondsToHalfPercent: first(0.5)?[1],

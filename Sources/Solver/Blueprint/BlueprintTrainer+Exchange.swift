@@ -13,38 +13,24 @@ extension BlueprintTrainer {
   ) throws {
     let threads = settings.threads
     let batch = settings.batch
-    var walks: [UnsafeMutablePointer<BlueprintWalk>] = []
-    for _ in 0..<threads {
-      let walk = UnsafeMutablePointer<BlueprintWalk>.allocate(capacity: 1)
-      walk.initialize(to: BlueprintWalk(trainer: self))
-      walks.append(walk)
-    }
-    let spans = UnsafeMutablePointer<DealSpan>.allocate(capacity: batch * threads)
-    defer {
-      for walk in walks {
-        walk.pointee.free()
-        walk.deinitialize(count: 1)
-        walk.deallocate()
-      }
-      spans.deallocate()
-    }
-    let handle = WalkList(walks: walks, spans: spans)
+    let handle = BatchHandle(trainer: self)
+    defer { handle.release() }
     let lower = batch * exchange.rank / exchange.size
     let upper = batch * (exchange.rank + 1) / exchange.size
     let end = iterations + count
     while iterations < end {
       let start = iterations
       let clock = DispatchTime.now().uptimeNanoseconds
-      for walk in walks { walk.pointee.clearLogs() }
+      for t in 0..<threads { handle.walk(t).pointee.clearLogs() }
       if let pool {
         pool.run(upper - lower) { deal, worker in
-          self.walkDeal(start, lower + deal, handle.walks[worker], handle.spans, worker: worker)
+          self.walkDeal(start, lower + deal, handle.walk(worker), handle.spans, worker: worker)
         }
       } else {
-        for deal in lower..<upper { walkDeal(start, deal, walks[0], spans) }
+        for deal in lower..<upper { walkDeal(start, deal, handle.walk(0), handle.spans) }
       }
       let walked = DispatchTime.now().uptimeNanoseconds
-      let share = packShare(deals: lower..<upper, walks: walks, spans: spans)
+      let share = packShare(deals: lower..<upper, handle)
       let gathered = try share.withUnsafeBytes { try exchange.allGather($0) }
       let exchanged = DispatchTime.now().uptimeNanoseconds
       gathered.withUnsafeBytes { applyGathered($0) }
@@ -63,9 +49,8 @@ extension BlueprintTrainer {
   /// This process's deals of the batch, in deal order: per deal its record and delta counts,
   /// its records (every merging part's, part by part: a slot's records stay in walk order) and
   /// its deltas, padded to whole 8-byte words.
-  func packShare(
-    deals: Range<Int>, walks: [UnsafeMutablePointer<BlueprintWalk>], spans: UnsafeMutablePointer<DealSpan>
-  ) -> [UInt64] {
+  func packShare(deals: Range<Int>, _ handle: BatchHandle) -> [UInt64] {
+    let spans = handle.spans
     let parts = settings.threads
     // Sizes first, so the words are written once into one array.
     var total = 0
@@ -74,9 +59,8 @@ extension BlueprintTrainer {
       var deltas = 0
       for part in 0..<parts {
         let span = spans[deal * parts + part]
-        let log = walks[span.worker].pointee.logs[part]
         records += span.records.count
-        for r in span.records { deltas += Int(log.records[r] & 255) }
+        deltas += span.deltas.count
       }
       total += 1 + records + (deltas + 1) / 2
     }
@@ -89,7 +73,7 @@ extension BlueprintTrainer {
         var records = 0
         for part in 0..<parts {
           let span = spans[deal * parts + part]
-          let log = walks[span.worker].pointee.logs[part]
+          let log = handle.walk(span.worker).pointee.logs[part]
           (base + w + records).update(from: log.records + span.records.lowerBound, count: span.records.count)
           records += span.records.count
         }
@@ -98,10 +82,9 @@ extension BlueprintTrainer {
         var deltas = 0
         for part in 0..<parts {
           let span = spans[deal * parts + part]
-          let log = walks[span.worker].pointee.logs[part]
-          var count = 0
-          for r in span.records { count += Int(log.records[r] & 255) }
-          (values + 4 * deltas).copyMemory(from: log.deltas + span.deltas, byteCount: 4 * count)
+          let log = handle.walk(span.worker).pointee.logs[part]
+          let count = span.deltas.count
+          (values + 4 * deltas).copyMemory(from: log.deltas + span.deltas.lowerBound, byteCount: 4 * count)
           deltas += count
         }
         if deltas % 2 == 1 { (values + 4 * deltas).storeBytes(of: 0, as: Float.self) }
@@ -112,7 +95,7 @@ extension BlueprintTrainer {
     }
   }
 
-  /// Applies every process's deals (``packShare(deals:walks:spans:)``'s words, concatenated in
+  /// Applies every process's deals (``packShare(deals:_:)``'s words, concatenated in
   /// rank order) in deal order, each slot by the thread that owns it.
   func applyGathered(_ bytes: UnsafeRawBufferPointer) {
     let words = bytes.count / 8
@@ -149,12 +132,6 @@ extension BlueprintTrainer {
       apply(0)
     }
   }
-}
-
-/// The walks of one process, handed to its threads.
-struct WalkList: @unchecked Sendable {
-  let walks: [UnsafeMutablePointer<BlueprintWalk>]
-  let spans: UnsafeMutablePointer<DealSpan>
 }
 
 /// The gathered deals, handed to the merging threads (read only).

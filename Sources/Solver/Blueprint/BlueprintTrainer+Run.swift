@@ -6,28 +6,10 @@ extension BlueprintTrainer {
   public func run(_ count: Int, progress: (Int) -> Void = { _ in }) {
     let threads = settings.threads
     let batch = settings.batch
-    // One walk per thread, each on its own cache lines (their counters and generators change
-    // all the time).
-    let stride = (MemoryLayout<BlueprintWalk>.stride + 127) / 128 * 128
-    let walkBytes = UnsafeMutableRawPointer.allocate(byteCount: threads * stride, alignment: 128)
-    func walkAt(_ t: Int) -> UnsafeMutablePointer<BlueprintWalk> {
-      (walkBytes + t * stride).assumingMemoryBound(to: BlueprintWalk.self)
-    }
-    for t in 0..<threads {
-      (walkBytes + t * stride).initializeMemory(as: BlueprintWalk.self, to: BlueprintWalk(trainer: self))
-    }
-    // Per deal of the batch and merging part: the worker that walked the deal and where the
-    // deal's records for that part start and end in the worker's log of the part.
-    let spans = UnsafeMutablePointer<DealSpan>.allocate(capacity: batch * threads)
-    defer {
-      for t in 0..<threads {
-        walkAt(t).pointee.free()
-        walkAt(t).deinitialize(count: 1)
-      }
-      walkBytes.deallocate()
-      spans.deallocate()
-    }
-    let handle = BatchHandle(walks: walkBytes, stride: stride, spans: spans)
+    let handle = BatchHandle(trainer: self)
+    defer { handle.release() }
+    func walkAt(_ t: Int) -> UnsafeMutablePointer<BlueprintWalk> { handle.walk(t) }
+    let spans = handle.spans
     let end = iterations + count
     while iterations < end {
       let first = iterations
@@ -77,15 +59,16 @@ extension BlueprintTrainer {
     for part in 0..<parts {
       let log = walk.pointee.logs[part]
       spans[deal * parts + part] = DealSpan(
-        worker: worker, records: log.recordCount..<log.recordCount, deltas: log.deltaCount)
+        worker: worker, records: log.recordCount..<log.recordCount, deltas: log.deltaCount..<log.deltaCount)
     }
     walk.pointee.deal(index, trainer: self)
     walk.pointee.pruning =
       index >= settings.pruneAfter && walk.pointee.generator.unitDouble() < settings.pruneProbability
     for traverser in 0..<2 { _ = walk.pointee.walk(0, traverser: traverser, depth: 0) }
     for part in 0..<parts {
-      let start = spans[deal * parts + part].records.lowerBound
-      spans[deal * parts + part].records = start..<walk.pointee.logs[part].recordCount
+      let span = spans[deal * parts + part]
+      spans[deal * parts + part].records = span.records.lowerBound..<walk.pointee.logs[part].recordCount
+      spans[deal * parts + part].deltas = span.deltas.lowerBound..<walk.pointee.logs[part].deltaCount
     }
   }
 
@@ -104,7 +87,7 @@ extension BlueprintTrainer {
     for deal in 0..<settings.batch {
       let span = handle.spans[deal * parts + part]
       let log = handle.walk(span.worker).pointee.logs[part]
-      var delta = log.deltas + span.deltas
+      var delta = log.deltas + span.deltas.lowerBound
       for r in span.records {
         let record = log.records[r]
         applyRecord(record, UnsafeRawPointer(delta), floor: floor)
@@ -164,17 +147,5 @@ struct TablePair: @unchecked Sendable {
 struct DealSpan {
   var worker: Int
   var records: Range<Int>
-  var deltas: Int
-}
-
-/// The batch's walks and spans, handed to the concurrent loops (each worker writes only its own
-/// walk and the spans of the deals it drew).
-struct BatchHandle: @unchecked Sendable {
-  let walks: UnsafeMutableRawPointer
-  let stride: Int
-  let spans: UnsafeMutablePointer<DealSpan>
-
-  func walk(_ worker: Int) -> UnsafeMutablePointer<BlueprintWalk> {
-    (walks + worker * stride).assumingMemoryBound(to: BlueprintWalk.self)
-  }
+  var deltas: Range<Int>
 }
