@@ -60,8 +60,7 @@ let package = Package(
     .target(
       name: "Arena",
       dependencies: [
-        "Basics", "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Solver",
-        "Plotting",
+        "Basics", "BotProtocol", "PokerRules", "Cards", "Randomness", "GameTheoreticProbability", "ZeroMQ", "Plotting",
       ],
       path: "Arena", exclude: ["README.md"]),
     // SVG charts (convergence curves, confidence sequences); no dependencies.

@@ -2,7 +2,6 @@ import BotProtocol
 import Foundation
 import GameTheoreticProbability
 import PokerRules
-import Solver
 
 /// Runs a match between bot processes: launches each as `skeptic bot`, registers them, plays every
 /// pair through the ``Referee``, appends each finished hand to the logs, keeps an anytime-valid
@@ -69,7 +68,15 @@ public final class MatchRunner {
   }
 
   public let configuration: Configuration
-  public init(configuration: Configuration) { self.configuration = configuration }
+  /// The exploitability (chips per game) of the policy in a `policy:FILE` bot's file, for the
+  /// report, or nil when there is none to compute. The arena knows no solver: the command line
+  /// gives this (an exact best response).
+  public let judge: (String) -> Double?
+
+  public init(configuration: Configuration, judge: @escaping (String) -> Double? = { _ in nil }) {
+    self.configuration = configuration
+    self.judge = judge
+  }
 
   /// What one run shares across its pairs: the game, the socket, the bot processes, the logs,
   /// and what the report gathers on the way.
@@ -261,9 +268,7 @@ public final class MatchRunner {
     let config = match.config
     var exploitability: [String: Double] = [:]
     for bot in config.bots where bot.spec.hasPrefix("policy:") {
-      if let file = try? PolicyFile.read(from: String(bot.spec.dropFirst("policy:".count))) {
-        exploitability[bot.name] = BestResponse(game: file.policy.game).exploitability(file.policy)
-      }
+      exploitability[bot.name] = judge(String(bot.spec.dropFirst("policy:".count)))
     }
     let remoteSeats = match.remote.flatMap { name in (0..<match.tables).map { Seat(name: name, table: $0) } }
     for seat in remoteSeats { match.connection.send(seat, .matchEnd(.init(reason: "match over"))) }

@@ -3,6 +3,7 @@ import Arena
 import ArgumentParser
 import Foundation
 import PokerRules
+import Solver
 
 extension Skeptic {
   /// `skeptic arena`: a match between bot processes.
@@ -130,7 +131,11 @@ extension Skeptic {
       var lastLine = Date.distantPast
       let report: MatchReport
       do {
-        let runner = MatchRunner(configuration: configuration)
+        let runner = MatchRunner(configuration: configuration) { path in
+          // The report's exploitability of a policy bot: exact best response over its game.
+          guard let file = try? PolicyFile.read(from: path) else { return nil }
+          return BestResponse(game: file.policy.game).exploitability(file.policy)
+        }
         report = try runner.run(
           announce: { Terminal.writeError($0 + "\n") },
           progress: { progress in
