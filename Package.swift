@@ -37,9 +37,9 @@ let package = Package(
       dependencies: ["Randomness", .product(name: "BigInt", package: "BigInt")]),
     // libzmq from Debian's libzmq3-dev; only the ZeroMQ module imports it.
     .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
-    // CBLAS from Debian's libopenblas-dev; only Solver's BLAS wrapper imports it.
-    .systemLibrary(
-      name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    // OpenBLAS from Debian's libopenblas-dev, opened at run time (dlopen) the first time the card
+    // abstraction multiplies matrices; only Solver's BLAS wrapper imports it.
+    .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
     // Open MPI from Debian's libopenmpi-dev, opened at run time (dlopen) only under mpirun; only
     // the MPI module imports it.
     .systemLibrary(name: "CMPI", path: "Sources/CMPI", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),

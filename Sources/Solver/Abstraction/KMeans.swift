@@ -58,11 +58,13 @@ public struct KMeans: Sendable {
   ///
   /// - Parameter progress: called after each pass with the pass number and the sum of squared
   ///   distances.
-  /// - Throws: ``SolverError`` (`badParameter`) naming what is wrong: no points, a dimension that
-  ///   does not divide the floats, more clusters than points, a value that is not finite.
+  /// - Throws: ``SolverError``: `io` when OpenBLAS cannot be loaded; `badParameter` naming what
+  ///   is wrong: no points, a dimension that does not divide the floats, more clusters than
+  ///   points, a value that is not finite.
   public func fit(
     _ points: [Float], dimension: Int, progress: (Int, Double) -> Void = { _, _ in }
   ) throws(SolverError) -> Clustering {
+    try BLAS.load()
     guard dimension >= 1, !points.isEmpty, points.count % dimension == 0 else {
       throw SolverError(
         .badParameter, "k-means: \(points.count) values are not whole points of dimension \(dimension)")
