@@ -40,7 +40,8 @@ extension SpotGame {
         node.childCount = UInt8(source.children.count)
         node.offset = tableSize
         node.exponentOffset = Int32(exponentCount)
-        exponentCount += handCounts[player]
+        // Each hand's regret exponent, then the strategy sums' one exponent (``BlockFloat``).
+        exponentCount += handCounts[player] + 1
         tableSize += source.children.count * handCounts[player]
         node.firstChild = Int32(nodes.count)
         nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: source.children.count))

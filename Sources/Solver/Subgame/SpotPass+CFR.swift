@@ -98,8 +98,7 @@ extension SpotPass {
             regrets16 + node.offset, exponents: regretExponents + exponents, actions: actions, hands: n,
             into: regret, scratch: rest)
           BlockFloat.decode(
-            sums16 + node.offset, exponents: sumExponents + exponents, actions: actions, hands: n, into: sum,
-            scratch: rest)
+            sums16 + node.offset, exponent: sumExponents[exponents + n], actions: actions, hands: n, into: sum)
         } else {
           regret = regrets + node.offset
           sum = sums + node.offset
@@ -136,8 +135,7 @@ extension SpotPass {
             regret, actions: actions, hands: n, into: regrets16 + node.offset, exponents: regretExponents + exponents,
             scratch: rest)
           BlockFloat.encode(
-            sum, actions: actions, hands: n, into: sums16 + node.offset, exponents: sumExponents + exponents,
-            scratch: rest)
+            sum, actions: actions, hands: n, into: sums16 + node.offset, exponent: sumExponents + exponents + n)
         }
       } else {
         let m = handCount(1 - player)

@@ -5,8 +5,9 @@ struct SpotPass: @unchecked Sendable {
   let nodes: UnsafePointer<SpotNode>
   let regrets: UnsafeMutablePointer<Float>
   let sums: UnsafeMutablePointer<Float>
-  /// With 16-bit tables: regrets as Int16 and sums as UInt16 with one exponent per hand per node
-  /// (``BlockFloat``), at `exponentOffset`.
+  /// With 16-bit tables: regrets as Int16 with one exponent per hand and sums as UInt16 with one
+  /// exponent per node (``BlockFloat``): a node's `hands + 1` exponent bytes at `exponentOffset`,
+  /// the hands' regret exponents then the sums' (`sumExponents` is the same array).
   let compressed: Bool
   let regrets16: UnsafeMutablePointer<Int16>
   let sums16: UnsafeMutablePointer<UInt16>

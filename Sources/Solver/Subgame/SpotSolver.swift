@@ -81,8 +81,8 @@ public final class SpotSolver: @unchecked Sendable {
     let exponents = compressed ? max(game.exponentCount, 1) : 1
     regretExponents = .allocate(capacity: exponents)
     regretExponents.initialize(repeating: 0, count: exponents)
-    sumExponents = .allocate(capacity: exponents)
-    sumExponents.initialize(repeating: 0, count: exponents)
+    // The sums' exponents sit in the same blocks, after each node's regret exponents.
+    sumExponents = regretExponents
     nodes = game.nodes.baseAddress!
     let counts = game.handCounts
     hands = .allocate(capacity: 2 * (counts[0] + counts[1]))
@@ -124,7 +124,6 @@ public final class SpotSolver: @unchecked Sendable {
     regrets16.deallocate()
     sums16.deallocate()
     regretExponents.deallocate()
-    sumExponents.deallocate()
     mirrors.deallocate()
     handMaps.deallocate()
     hands.deallocate()
@@ -151,7 +150,7 @@ public final class SpotSolver: @unchecked Sendable {
 
   /// Bytes held: the two tables, the nodes, the hand tables and the scratch.
   public var bytes: Int {
-    game.tableSize * (compressed ? 4 : 8) + (compressed ? 2 * game.exponentCount : 0) + game.nodes.count
+    game.tableSize * (compressed ? 4 : 8) + (compressed ? game.exponentCount : 0) + game.nodes.count
       * MemoryLayout<SpotNode>.stride + showdowns.bytes
       + scratchStride * (threads + 1) * 12
   }
@@ -237,14 +236,14 @@ extension SpotSolver {
       let count = Int(node.childCount) * game.handCounts[Int(node.kind)]
       let n = game.handCounts[Int(node.kind)]
       for index in node.offset..<(node.offset + count) {
-        let exponent = Int32(sumExponents[Int(node.exponentOffset) + (index - node.offset) % n])
+        let exponent = Int32(sumExponents[Int(node.exponentOffset) + n])
         result[index] = Float(sums16[index]) * BlockFloat.power(exponent - 15)
       }
     }
     return result
   }
 
-  /// One stored strategy sum, without its hand's exponent (enough for normalising over actions).
+  /// One stored strategy sum, without its node's exponent (enough for normalising over actions).
   func storedSum(_ index: Int) -> Double { compressed ? Double(sums16[index]) : Double(sums[index]) }
 
   /// Sets the iteration count of a solver whose sums were loaded from a file.
