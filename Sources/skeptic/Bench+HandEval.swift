@@ -48,21 +48,17 @@ extension Skeptic.Bench {
 
     /// OMPEval's enumeration and random-hand rates (M hands/s) from one run of its script.
     static func runOMPEval(_ script: String) throws -> (enumeration: Double, random: Double) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/bash")
-      process.arguments = [script]
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      do { try process.run() } catch { throw CommandError("\(script): cannot run it: \(error)") }
-      let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
+      let (status, text): (Int32, String)
+      do { (status, text) = try SolverBench.runScript(script) } catch {
+        throw CommandError("\(script): cannot run it: \(error)")
+      }
       func rate(_ label: String) -> Double? {
         text.split(separator: "\n").first { $0.hasPrefix("OMPEval \(label) ") }
           .flatMap { $0.split(separator: " ").dropFirst(2).first }.flatMap { Double($0) }
       }
-      guard process.terminationStatus == 0, let enumeration = rate("enumeration"), let random = rate("random") else {
+      guard status == 0, let enumeration = rate("enumeration"), let random = rate("random") else {
         throw CommandError(
-          "\(script) did not print \"OMPEval enumeration … M/s\" and \"OMPEval random … M/s\" (exit \(process.terminationStatus)): \(text.prefix(200))"
+          "\(script) did not print \"OMPEval enumeration … M/s\" and \"OMPEval random … M/s\" (exit \(status)): \(text.prefix(200))"
         )
       }
       return (enumeration, random)

@@ -80,16 +80,24 @@ extension Skeptic.Bench {
       }
     }
 
-    static func runPeer(_ script: String, _ arguments: [String]) -> [String: Any] {
+    /// Runs a peer's timing script with bash and returns its exit status and what it printed.
+    static func runScript(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/bin/bash")
       process.arguments = [script] + arguments
       let pipe = Pipe()
       process.standardOutput = pipe
-      do { try process.run() } catch { return ["error": "\(error)"] }
+      try process.run()
       let data = pipe.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
-      let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+      return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The JSON object a peer's timing script prints last, or `["error": …]`.
+    static func runPeer(_ script: String, _ arguments: [String]) -> [String: Any] {
+      let output: String
+      do { output = try runScript(script, arguments).output } catch { return ["error": "\(error)"] }
+      let line = output.split(separator: "\n").last.map(String.init) ?? ""
       return (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? ["error": line]
     }
   }

@@ -4,14 +4,14 @@ import Solver
 /// Policy files for tests: a few iterations of a full-traversal solver, written as `skeptic
 /// train` would write them.
 public enum TestPolicy {
-  /// The policy file of `solver`'s average strategy, its header filled as `skeptic train` fills it.
+  /// The policy file of `solver`'s average strategy, its header filled as `skeptic train` fills it
+  /// (``TrainingRun/policyHeader(for:exploitability:)``).
   public static func file(_ solver: CFRSolver) -> PolicyFile {
-    let header = PolicyFile.Header(
-      gameDefinition: solver.game.definition.text, algorithm: solver.settings.algorithm.description,
-      alternatingUpdates: solver.settings.alternatingUpdates, precision: solver.settings.precision.rawValue,
-      iterations: solver.iteration, exploitability: nil, slotCount: solver.game.slotCount,
-      handCount: solver.game.hands.count)
-    return PolicyFile(header: header, policy: solver.averagePolicy())
+    let settings = solver.settings
+    let run = TrainingRun(
+      game: solver.game.definition, method: .fast(precision: settings.precision, threads: settings.threads),
+      algorithm: settings.algorithm, alternatingUpdates: settings.alternatingUpdates)
+    return PolicyFile(header: run.policyHeader(for: solver, exploitability: nil), policy: solver.averagePolicy())
   }
 
   /// Solves `game` for `iterations` iterations of `algorithm` and writes the policy to a new
