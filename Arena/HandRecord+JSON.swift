@@ -63,64 +63,20 @@ extension HandRecord {
   {
     let value: JSONValue
     do { value = try JSONValue(parsing: Array(line.utf8)) } catch { throw ArenaError("a logged hand: \(error)") }
-    func field(_ key: String) throws(ArenaError) -> JSONValue {
-      guard let member = value[key] else { throw ArenaError("a logged hand has no \"\(key)\"") }
-      return member
-    }
-    func wrong(_ key: String, _ expected: String) -> ArenaError {
-      ArenaError("a logged hand's \"\(key)\" is not \(expected)")
-    }
-    func string(_ key: String) throws(ArenaError) -> String {
-      guard case .string(let text) = try field(key) else { throw wrong(key, "a string") }
-      return text
-    }
-    func list(_ key: String) throws(ArenaError) -> [JSONValue] {
-      guard case .array(let items) = try field(key) else { throw wrong(key, "an array") }
-      return items
-    }
-    func integers(_ key: String) throws(ArenaError) -> [Int] {
-      var out: [Int] = []
-      for item in try list(key) {
-        guard case .int(let number) = item else { throw wrong(key, "an array of integers") }
-        out.append(number)
+    do {
+      let fields = JSONFields(value, noun: "logged hand")
+      let invalid = try (fields.present("invalid") == nil ? [] : fields.objects("invalid")).map {
+        (entry) throws(BasicsError) in
+        InvalidAction(seat: try entry.int("seat"), text: try entry.string("text"), reason: try entry.string("reason"))
       }
-      return out
+      let record = HandRecord(
+        hand: try fields.int("hand"), names: try fields.strings("names"), seating: try fields.ints("seating"),
+        betting: try fields.string("betting"), cards: try fields.string("cards"),
+        payoffs: try fields.doubles("payoffs"),
+        corrected: try fields.ints("corrected"), failures: try fields.optionalStrings("failures"), invalid: invalid)
+      return (try fields.string("pair"), record)
+    } catch {
+      throw ArenaError(error.message)
     }
-    guard case .int(let hand) = try field("hand") else { throw wrong("hand", "an integer") }
-    var names: [String] = []
-    for item in try list("names") {
-      guard case .string(let name) = item else { throw wrong("names", "an array of strings") }
-      names.append(name)
-    }
-    var payoffs: [Double] = []
-    for item in try list("payoffs") {
-      switch item {
-      case .int(let number): payoffs.append(Double(number))
-      case .double(let number): payoffs.append(number)
-      default: throw wrong("payoffs", "an array of numbers")
-      }
-    }
-    var failures: [String?] = []
-    for item in try list("failures") {
-      switch item {
-      case .null: failures.append(nil)
-      case .string(let text): failures.append(text)
-      default: throw wrong("failures", "an array of strings and nulls")
-      }
-    }
-    var invalid: [InvalidAction] = []
-    if value["invalid"] != nil {
-      for item in try list("invalid") {
-        guard case .int(let seat)? = item["seat"], case .string(let text)? = item["text"],
-          case .string(let reason)? = item["reason"]
-        else { throw wrong("invalid", "an array of {seat, text, reason}") }
-        invalid.append(InvalidAction(seat: seat, text: text, reason: reason))
-      }
-    }
-    let record = HandRecord(
-      hand: hand, names: names, seating: try integers("seating"), betting: try string("betting"),
-      cards: try string("cards"), payoffs: payoffs, corrected: try integers("corrected"), failures: failures,
-      invalid: invalid)
-    return (try string("pair"), record)
   }
 }

@@ -6,6 +6,8 @@ public struct BasicsError: Error, Hashable, Sendable, CustomStringConvertible {
     case io
     /// The bytes are not one valid JSON document.
     case badJSON
+    /// A JSON object lacks a field, or a field holds the wrong kind of value (``JSONFields``).
+    case badField
   }
 
   public let code: Code

@@ -91,7 +91,16 @@ extension Message {
       throw ProtocolError("not a JSON object: \(String(decoding: frame.prefix(80), as: UTF8.self))")
     }
     guard case .string(let type)? = value["type"] else { throw ProtocolError("the message has no \"type\" field") }
-    let fields = Fields(type: type, object: value)
+    let message: Message?
+    do { message = try decode(type: type, JSONFields(value, noun: "message", name: type)) } catch {
+      throw ProtocolError(error.message)
+    }
+    guard let message else { throw ProtocolError("unknown message type \"\(type)\"") }
+    return message
+  }
+
+  /// The message of a known type from its fields; nil for an unknown type.
+  private static func decode(type: String, _ fields: JSONFields) throws(BasicsError) -> Message? {
     switch type {
     case "hello":
       var hello = Hello(
@@ -109,10 +118,7 @@ extension Message {
     case "refused":
       return .refused(.init(reason: try fields.string("reason"), protocols: try fields.ints("protocols")))
     case "decide":
-      guard let legalValue = value["legal"] else {
-        throw ProtocolError("a \"decide\" message needs the field \"legal\"")
-      }
-      let legal = Fields(type: type, object: legalValue, path: "legal.")
+      let legal = try fields.nested("legal")
       return .decide(
         .init(
           id: try fields.int("id"), hand: try fields.int("hand"), matchState: try fields.string("matchState"),
@@ -135,7 +141,7 @@ extension Message {
     case "notes":
       return .notes(.init(lines: try fields.strings("lines")))
     default:
-      throw ProtocolError("unknown message type \"\(type)\"")
+      return nil
     }
   }
 }
@@ -166,97 +172,5 @@ extension JSONWriter {
   fileprivate mutating func type(_ name: StaticString) {
     key(literal: "type")
     string(literal: name)
-  }
-}
-
-/// Typed access to a message's fields, with errors naming the message type and the field.
-private struct Fields {
-  let type: String
-  let object: JSONValue
-  var path = ""
-
-  func missing(_ key: String) -> ProtocolError {
-    ProtocolError("a \"\(type)\" message needs the field \"\(path)\(key)\"")
-  }
-
-  func wrong(_ key: String, _ expected: String) -> ProtocolError {
-    ProtocolError("in a \"\(type)\" message, \"\(path)\(key)\" has the wrong type (expected \(expected))")
-  }
-
-  static func integer(_ value: JSONValue) -> Int? {
-    switch value {
-    case .int(let number): return number
-    case .double(let number) where number == number.rounded() && abs(number) < 1e15: return Int(number)
-    default: return nil
-    }
-  }
-
-  func optionalInt(_ key: String) throws(ProtocolError) -> Int? {
-    guard let value = object[key], value != .null else { return nil }
-    guard let number = Fields.integer(value) else { throw wrong(key, "an integer") }
-    return number
-  }
-
-  func int(_ key: String) throws(ProtocolError) -> Int {
-    guard let number = try optionalInt(key) else { throw missing(key) }
-    return number
-  }
-
-  func string(_ key: String) throws(ProtocolError) -> String {
-    guard let text = try optionalString(key) else { throw missing(key) }
-    return text
-  }
-
-  func optionalString(_ key: String) throws(ProtocolError) -> String? {
-    guard let value = object[key], value != .null else { return nil }
-    guard case .string(let text) = value else { throw wrong(key, "a string") }
-    return text
-  }
-
-  func bool(_ key: String) throws(ProtocolError) -> Bool {
-    guard let value = object[key] else { throw missing(key) }
-    guard case .bool(let flag) = value else { throw wrong(key, "true or false") }
-    return flag
-  }
-
-  func array(_ key: String) throws(ProtocolError) -> [JSONValue] {
-    guard let value = object[key] else { throw missing(key) }
-    guard case .array(let values) = value else { throw wrong(key, "an array") }
-    return values
-  }
-
-  func ints(_ key: String) throws(ProtocolError) -> [Int] {
-    var result: [Int] = []
-    for element in try array(key) {
-      guard let number = Fields.integer(element) else { throw wrong(key, "an array of integers") }
-      result.append(number)
-    }
-    return result
-  }
-
-  func optionalInts(_ key: String) throws(ProtocolError) -> [Int]? {
-    guard let value = object[key], value != .null else { return nil }
-    return try ints(key)
-  }
-
-  func doubles(_ key: String) throws(ProtocolError) -> [Double] {
-    var result: [Double] = []
-    for element in try array(key) {
-      switch element {
-      case .int(let number): result.append(Double(number))
-      case .double(let number): result.append(number)
-      default: throw wrong(key, "an array of numbers")
-      }
-    }
-    return result
-  }
-
-  func strings(_ key: String) throws(ProtocolError) -> [String] {
-    var result: [String] = []
-    for element in try array(key) {
-      guard case .string(let text) = element else { throw wrong(key, "an array of strings") }
-      result.append(text)
-    }
-    return result
   }
 }

@@ -26,9 +26,19 @@ import Testing
     ).jsonLine(pair: "a vs b")
     let cases: [(String, String)] = [
       (String(good.dropLast(9)), "not valid JSON"),
-      (good.replacingOccurrences(of: "\"hand\":3", with: "\"hand\":\"3\""), "\"hand\" is not an integer"),
-      (good.replacingOccurrences(of: "\"pair\":", with: "\"team\":"), "no \"pair\""),
-      (good.replacingOccurrences(of: "\"payoffs\":[-1,1]", with: "\"payoffs\":[-1,\"1\"]"), "\"payoffs\""),
+      (
+        good.replacingOccurrences(of: "\"hand\":3", with: "\"hand\":\"3\""),
+        "\"hand\" has the wrong type (expected an integer)"
+      ),
+      (good.replacingOccurrences(of: "\"pair\":", with: "\"team\":"), "needs the field \"pair\""),
+      (
+        good.replacingOccurrences(of: "\"payoffs\":[-1,1]", with: "\"payoffs\":[-1,\"1\"]"),
+        "in a logged hand, \"payoffs\" has the wrong type (expected an array of numbers)"
+      ),
+      (
+        good.replacingOccurrences(of: "\"hand\":3", with: "\"hand\":3,\"invalid\":[{\"seat\":1,\"text\":\"x\"}]"),
+        "a logged hand needs the field \"invalid[0].reason\""
+      ),
     ]
     for (line, fault) in cases {
       #expect(throws: ArenaError.self) { try HandRecord.parse(jsonLine: line) }
