@@ -4,20 +4,34 @@
 /// For a final board b and a player p (the one whose hands are valued), the *opponent's* hands
 /// that miss the board are listed weakest first (`sweep`), each with its two cards and where
 /// its reach lands among the prefix sums of each card's hands. A showdown sums the opponent's
-/// reach along that list in one pass with no inner loops: overall (`P`) and per card (`Q`, each
-/// card's hands weakest first, added in the same order as a separate pass per card would);
-/// each of p's hands then reads its value from six of those sums at positions found once, here
-/// (``ShowdownEntry``):
+/// reach along that list in one pass with no inner loops: overall (`P`, ending in the whole sum
+/// `S`) and per card (`Q`, each card's hands weakest first, added in the same order as a separate
+/// pass per card would). A hand of p with cards a and b, of a rank that `lo` opponent hands are
+/// below and `hi` are not above, is worth (opponent weight it beats) − (weight it loses to):
 ///
-///     weaker   = P[lo] − Q[aLo] − Q[bLo]
-///     stronger = (P[end] − P[hi]) − (Q[a's end] − Q[aHi]) − (Q[b's end] − Q[bHi])
+///     weaker   = P[lo] − Q_a[lo] − Q_b[lo]
+///     stronger = (S − P[hi]) − (Q_a[end] − Q_a[hi]) − (Q_b[end] − Q_b[hi])
 ///
-/// where a and b are the hand's cards: opponent hands that share a card with it are taken out of
-/// both (a hand sharing both cards ties with it, so it is in neither).
+/// (opponent hands that share a card with it are taken out of both; one sharing both cards ties
+/// with it, so it is in neither). P[lo] and S − P[hi] depend only on the hand's rank group, and
+/// Q_c[lo] and Q_c[end] − Q_c[hi] only on the card and the group, and p's hands share them: the
+/// three hands of AQ offsuit that hold the A♣ on a board without a flush share one card term.
+/// So a showdown computes each group's pair of terms (`groups`: lo and hi) and each (card,
+/// group)'s (`pairs`: the three positions in Q) once, then reads three pairs per hand
+/// (``ShowdownEntry``) and combines them in the order the six sums above are combined, so the
+/// bits are those of reading the six sums per hand, with about half the loads.
 final class ShowdownTables: @unchecked Sendable {
   /// Per slot `2 b + p`: p's entries at `entryStart[slot] ..< entryStart[slot + 1]`.
   let entryStart: UnsafeMutableBufferPointer<Int32>
   let entries: UnsafeMutableBufferPointer<ShowdownEntry>
+  /// Per slot `2 b + p`: p's rank groups at `groupStart[slot] ..< groupStart[slot + 1]`, each
+  /// `lo | hi << 16` (positions in P).
+  let groupStart: UnsafeMutableBufferPointer<Int32>
+  let groups: UnsafeMutableBufferPointer<UInt32>
+  /// Per slot `2 b + p`: p's (card, group) terms at `pairStart[slot] ..< pairStart[slot + 1]`,
+  /// each `lo | hi << 16 | end << 32` (positions in Q).
+  let pairStart: UnsafeMutableBufferPointer<Int32>
+  let pairs: UnsafeMutableBufferPointer<UInt64>
   /// Per slot `2 b + o`: o's hands on board b, weakest first, at
   /// `orderStart[slot] ..< orderStart[slot + 1]`.
   let orderStart: UnsafeMutableBufferPointer<Int32>
@@ -42,10 +56,14 @@ final class ShowdownTables: @unchecked Sendable {
   ///   - sortedRanks: their ranks (equal ranks tie).
   ///   - cards: per player, two cards per hand.
   init(sortedHands: [[[Int32]]], sortedRanks: [[[UInt16]]], cards: [[UInt8]]) {
-    precondition(MemoryLayout<ShowdownEntry>.stride == 16, "the showdown reads each entry as two 64-bit words")
+    precondition(MemoryLayout<ShowdownEntry>.stride == 8, "the showdown reads each entry as one 64-bit word")
     let boards = sortedHands.count
     var entryStarts: [Int32] = [0]
     var allEntries: [ShowdownEntry] = []
+    var groupStarts: [Int32] = [0]
+    var allGroups: [UInt32] = []
+    var pairStarts: [Int32] = [0]
+    var allPairs: [UInt64] = []
     var orderStarts: [Int32] = [0]
     var allSweep: [SweepStep] = []
     var cardStarts: [UInt16] = []
@@ -88,23 +106,40 @@ final class ShowdownTables: @unchecked Sendable {
         for card in 0..<52 { starts[card + 1] = starts[card] + lists[card].count }
         var mine = Array(zip(sortedHands[board][player], sortedRanks[board][player]))
         mine.sort { $0.0 < $1.0 }
+        // Groups and (card, group) terms numbered in order of first use, within this slot.
+        var groupIndex: [UInt16: Int] = [:]
+        var pairIndex: [Int: Int] = [:]
+        let groupBase = allGroups.count
+        let pairBase = allPairs.count
         for (hand, rank) in mine {
+          let group =
+            groupIndex[rank]
+            ?? {
+              let lo = Self.count(theirRanks, below: Int(rank))
+              let hi = Self.count(theirRanks, below: Int(rank) + 1)
+              allGroups.append(UInt32(lo) | UInt32(hi) << 16)
+              groupIndex[rank] = allGroups.count - 1 - groupBase
+              return allGroups.count - 1 - groupBase
+            }()
+          func pair(_ card: Int) -> Int {
+            let key = card << 16 | Int(rank)
+            if let known = pairIndex[key] { return known }
+            let ranks = lists[card].map(\.rank)
+            let lo = starts[card] + card + ranks.count { $0 < rank }
+            let hi = starts[card] + card + ranks.count { $0 <= rank }
+            let end = starts[card + 1] + card
+            allPairs.append(UInt64(lo) | UInt64(hi) << 16 | UInt64(end) << 32)
+            pairIndex[key] = allPairs.count - 1 - pairBase
+            return allPairs.count - 1 - pairBase
+          }
           let a = Int(cards[player][2 * Int(hand)])
           let b = Int(cards[player][2 * Int(hand) + 1])
-          func below(_ ranks: some Collection<UInt16>, orEqual: Bool) -> Int {
-            ranks.count { orEqual ? $0 <= rank : $0 < rank }
-          }
-          let aRanks = lists[a].map(\.rank)
-          let bRanks = lists[b].map(\.rank)
           allEntries.append(
             ShowdownEntry(
-              hand: UInt16(hand), lo: UInt16(Self.count(theirRanks, below: Int(rank))),
-              hi: UInt16(Self.count(theirRanks, below: Int(rank) + 1)),
-              aLo: UInt16(starts[a] + a + below(aRanks, orEqual: false)),
-              aHi: UInt16(starts[a] + a + below(aRanks, orEqual: true)),
-              bLo: UInt16(starts[b] + b + below(bRanks, orEqual: false)),
-              bHi: UInt16(starts[b] + b + below(bRanks, orEqual: true)), a: UInt8(a), b: UInt8(b)))
+              hand: UInt16(hand), group: UInt16(group), pairA: UInt16(pair(a)), pairB: UInt16(pair(b))))
         }
+        groupStarts.append(Int32(allGroups.count))
+        pairStarts.append(Int32(allPairs.count))
         entryStarts.append(Int32(allEntries.count))
       }
     }
@@ -115,6 +150,10 @@ final class ShowdownTables: @unchecked Sendable {
     }
     entryStart = buffer(entryStarts)
     entries = buffer(allEntries)
+    groupStart = buffer(groupStarts)
+    groups = buffer(allGroups)
+    pairStart = buffer(pairStarts)
+    pairs = buffer(allPairs)
     orderStart = buffer(orderStarts)
     sweep = buffer(allSweep)
     cardStart = buffer(cardStarts)
@@ -134,6 +173,10 @@ final class ShowdownTables: @unchecked Sendable {
   deinit {
     entryStart.deallocate()
     entries.deallocate()
+    groupStart.deallocate()
+    groups.deallocate()
+    pairStart.deallocate()
+    pairs.deallocate()
     orderStart.deallocate()
     sweep.deallocate()
     cardStart.deallocate()
@@ -141,7 +184,8 @@ final class ShowdownTables: @unchecked Sendable {
 
   /// Bytes held.
   var bytes: Int {
-    entries.count * MemoryLayout<ShowdownEntry>.stride + (entryStart.count + orderStart.count) * 4
+    entries.count * MemoryLayout<ShowdownEntry>.stride + groups.count * 4 + pairs.count * 8
+      + (entryStart.count + groupStart.count + pairStart.count + orderStart.count) * 4
       + sweep.count * MemoryLayout<SweepStep>.stride + cardStart.count * 2
   }
 }

@@ -59,10 +59,11 @@ extension SpotPass {
   /// Showdown values for each of `player`'s hands on final board `board`, in time linear in the
   /// hands: opponent reach of weaker hands minus that of stronger ones, with each hand's own
   /// cards taken out, times the winner's gain. Prefix sums of the opponent's reach in rank
-  /// order, overall and per card, then six lookups per hand (``ShowdownTables``); `scratch`
-  /// takes `3 × opponent hands + 110` values.
+  /// order, overall and per card, then each rank group's and each (card, group)'s two terms, then
+  /// three lookups of two values per hand (``ShowdownTables``); `scratch` takes
+  /// `3 × opponent hands + 6 × hands + 53` values.
   @inline(__always)
-  func showdown<V: BinaryFloatingPoint>(
+  func showdown<V: BinaryFloatingPoint & SIMDScalar>(
     _ player: Int, _ reach: UnsafePointer<V>, board: Int, payoff: Double, _ out: UnsafeMutablePointer<V>,
     _ scratch: UnsafeMutablePointer<V>
   ) {
@@ -72,12 +73,11 @@ extension SpotPass {
     let count = Int(orderStart[theirs + 1]) - orderFirst
     let steps = sweep + orderFirst
     let cardStart = self.cardStart + 53 * theirs
-    // P[k]: reach of the k weakest; Q: the same per card, each card's sums after a 0; total[c]:
-    // each card's whole sum. One pass in rank order fills P and Q: each card's next sum is its
-    // previous one (just before it) plus the hand's reach, added in the card's own order.
+    // P[k]: reach of the k weakest; Q: the same per card, each card's sums after a 0. One pass in
+    // rank order fills P and Q: each card's next sum is its previous one (just before it) plus the
+    // hand's reach, added in the card's own order.
     let prefix = scratch
     let cardPrefix = prefix + count + 1
-    let total = cardPrefix + 2 * count + 52
     for card in 0..<52 { cardPrefix[Int(cardStart[card]) + card] = 0 }
     var sum: V = 0
     prefix[0] = 0
@@ -89,16 +89,34 @@ extension SpotPass {
       cardPrefix[Int(step.slotA)] = cardPrefix[Int(step.slotA) - 1] + value
       cardPrefix[Int(step.slotB)] = cardPrefix[Int(step.slotB) - 1] + value
     }
-    for card in 0..<52 { total[card] = cardPrefix[Int(cardStart[card + 1]) + card] }
-    out.update(repeating: 0, count: handCount(player))
     let mine = 2 * board + player
+    // Per rank group: P[lo] and S − P[hi]; per (card, group): Q[lo] and Q[end] − Q[hi], side by side.
+    let groupTerms = cardPrefix + 2 * count + 52
+    let groupFirst = Int(groupStart[mine])
+    let groupCount = Int(groupStart[mine + 1]) - groupFirst
+    for j in 0..<groupCount {
+      let group = showdownGroups[groupFirst + j]
+      groupTerms[2 * j] = prefix[Int(group & 0xFFFF)]
+      groupTerms[2 * j + 1] = sum - prefix[Int(group >> 16)]
+    }
+    let pairTerms = groupTerms + 2 * groupCount
+    let pairFirst = Int(pairStart[mine])
+    for k in 0..<(Int(pairStart[mine + 1]) - pairFirst) {
+      let pair = showdownPairs[pairFirst + k]
+      pairTerms[2 * k] = cardPrefix[Int(pair & 0xFFFF)]
+      pairTerms[2 * k + 1] = cardPrefix[Int(pair >> 32)] - cardPrefix[Int((pair >> 16) & 0xFFFF)]
+    }
+    out.update(repeating: 0, count: handCount(player))
     let first = UnsafeRawPointer(showdownEntries + Int(entryStart[mine]))
     for index in 0..<Int(entryStart[mine + 1] - entryStart[mine]) {
-      let entry = ShowdownEntry.fields(first + 16 * index)
-      let weaker = prefix[entry.lo] - cardPrefix[entry.aLo] - cardPrefix[entry.bLo]
-      let stronger =
-        (sum - prefix[entry.hi]) - (total[entry.a] - cardPrefix[entry.aHi]) - (total[entry.b] - cardPrefix[entry.bHi])
-      out[entry.hand] = gain * (weaker - stronger)
+      let entry = ShowdownEntry.fields(first + 8 * index)
+      // Weaker and stronger side by side, with the same operations in the same order as summing
+      // each hand's six sums one by one: the same bits.
+      let terms =
+        UnsafeRawPointer(groupTerms + 2 * entry.group).loadUnaligned(as: SIMD2<V>.self)
+        - UnsafeRawPointer(pairTerms + 2 * entry.pairA).loadUnaligned(as: SIMD2<V>.self)
+        - UnsafeRawPointer(pairTerms + 2 * entry.pairB).loadUnaligned(as: SIMD2<V>.self)
+      out[entry.hand] = gain * (terms[0] - terms[1])
     }
   }
 }

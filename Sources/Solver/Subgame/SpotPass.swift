@@ -29,6 +29,10 @@ struct SpotPass: @unchecked Sendable {
   /// The showdown tables (``ShowdownTables``, the solver's, which outlives the pass).
   let entryStart: UnsafePointer<Int32>
   let showdownEntries: UnsafePointer<ShowdownEntry>
+  let groupStart: UnsafePointer<Int32>
+  let showdownGroups: UnsafePointer<UInt32>
+  let pairStart: UnsafePointer<Int32>
+  let showdownPairs: UnsafePointer<UInt64>
   let orderStart: UnsafePointer<Int32>
   let sweep: UnsafePointer<ShowdownTables.SweepStep>
   let cardStart: UnsafePointer<UInt16>
