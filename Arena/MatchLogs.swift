@@ -74,13 +74,15 @@ final class MatchLogs {
     if pendingLog.utf8.count > 1 << 16 { try flush() }
   }
 
-  /// Writes the buffered hands to both files (one write each; they survive the process being
-  /// killed) and, at most once a second or when `durable`, forces them to disk.
+  /// Writes the buffered hands to the three files (one write each; they survive the process being
+  /// killed) and, at most once a second or when `durable`, forces them to disk. `events.jsonl`
+  /// goes first: it is what `--resume` recovers from (rewriting the other two to match), so a kill
+  /// between the writes can leave it ahead of `match.log`, never behind.
   func flush(durable: Bool = false) throws(ArenaError) {
     do {
       if !pendingLog.isEmpty {
-        try log.write(contentsOf: Data(pendingLog.utf8))
         try events.write(contentsOf: Data(pendingEvents.utf8))
+        try log.write(contentsOf: Data(pendingLog.utf8))
         try table.write(contentsOf: Data(pendingTable.utf8))
         pendingTable = ""
         pendingLog = ""
@@ -88,8 +90,8 @@ final class MatchLogs {
       }
       let now = Date()
       if durable || now.timeIntervalSince(lastSync) > 1 {
-        try log.synchronize()
         try events.synchronize()
+        try log.synchronize()
         try table.synchronize()
         lastSync = now
       }
