@@ -31,8 +31,7 @@ public struct TableScreen: Sendable {
         table.opponentName, cards: table.opponentCards, hidden: table.opponentCardCount, stack: table.opponentStack,
         inPot: table.opponentSpent, button: table.youHaveButton == false, suitless: table.suitless),
       [Segment(text: "", style: nil)],
-      [Segment(text: "  board  ", style: nil)] + cards(table.board, empty: "—", suitless: table.suitless)
-        + [Segment(text: "    pot \(table.pot)", style: "1")],
+      boardLine(table, width: width),
       [Segment(text: "", style: nil)],
       seat(
         table.yourName, cards: table.yourCards, hidden: 0, stack: table.yourStack, inPot: table.spent,
@@ -43,7 +42,8 @@ public struct TableScreen: Sendable {
     func wrapped(_ text: String, indent: String, style: String?) -> [[Segment]] {
       TableScreen.wrap(text, width: width, indent: indent).map { [Segment(text: $0, style: style)] }
     }
-    var betting = table.betting.flatMap { wrapped("  " + $0, indent: "    ", style: nil) }
+    let rounds = table.betting.map { wrapped("  " + $0, indent: "    ", style: nil) }
+    var betting = rounds.flatMap { $0 }
     if betting.isEmpty { betting = [[Segment(text: "  no betting yet", style: "2")]] }
     var bottom: [[Segment]] = [rule]
     bottom += wrapped(" " + table.status, indent: "   ", style: "1")
@@ -67,9 +67,44 @@ public struct TableScreen: Sendable {
       bottom = bottom.filter { !isRule($0) }
       spare = height - top.count - bottom.count
     }
-    betting = Array(betting.suffix(max(spare, 1)))
+    if spare < betting.count { betting = TableScreen.latest(rounds, fitting: max(spare, 1)) }
     let lines = (top + betting + bottom).prefix(max(height, 1))
     return lines.map { draw($0, width: width) }
+  }
+
+  /// The latest betting rounds that fit in `count` lines, each round whole (a wrapped round is
+  /// never shown by its continuation lines alone), behind a "…" line when earlier rounds are
+  /// left out and a line is free. When even the latest round does not fit, its last lines are
+  /// shown, the first of them starting with "…".
+  static func latest(_ rounds: [[[Segment]]], fitting count: Int) -> [[Segment]] {
+    var kept: [[Segment]] = []
+    var next = rounds.count
+    while next > 0, kept.count + rounds[next - 1].count <= count {
+      kept = rounds[next - 1] + kept
+      next -= 1
+    }
+    if kept.isEmpty, let last = rounds.last {
+      var tail = Array(last.suffix(count))
+      let text = tail[0].map(\.text).joined()
+      tail[0] = [Segment(text: "  … " + text.drop { $0 == " " }, style: tail[0].first?.style)]
+      return tail
+    }
+    if next > 0 && kept.count < count { kept.insert([Segment(text: "  …", style: "2")], at: 0) }
+    return kept
+  }
+
+  /// The board and the pot, spaced less (then without the label) when the full line would not
+  /// fit, so the pot's figure is never the part cut off: five cards and a three-digit pot at 40
+  /// columns.
+  func boardLine(_ table: TableSnapshot, width: Int) -> [Segment] {
+    let shown = cards(table.board, empty: "—", suitless: table.suitless)
+    let cardsWidth = shown.reduce(0) { $0 + $1.text.count }
+    let pot = "pot \(table.pot)"
+    for (label, gap) in [("  board  ", "    "), ("  board ", "  "), ("  ", " ")]
+    where label.count + cardsWidth + gap.count + pot.count <= width {
+      return [Segment(text: label, style: nil)] + shown + [Segment(text: gap + pot, style: "1")]
+    }
+    return [Segment(text: "  ", style: nil)] + shown + [Segment(text: " " + pot, style: "1")]
   }
 
   /// A seat's line: name, cards, chips behind (no-limit) or, in limit games without stacks, the

@@ -49,6 +49,41 @@ import Testing
     #expect(lines.contains { $0.contains("[c] call 4") })
   }
 
+  @Test func aWrappedRoundIsShownWholeOrMarkedAsCut() {
+    var table = leducTable
+    table.betting = [
+      "Preflop: raise raises to 20, you call 10", "Flop: you check, raise bets 10, you call 10", "Turn: —",
+    ]
+    let screen = TableScreen(color: false, unicode: false)
+    let lines = screen.render(table, width: 40, height: 12)
+    #expect(lines.count == 12)
+    // The preflop round wraps to two lines and does not fit: it is left out whole, not shown by
+    // its second line alone, and a "…" line says earlier rounds are hidden.
+    #expect(!lines.contains { $0.hasPrefix("    ") && !$0.hasPrefix("    [") }, "\(lines)")
+    #expect(lines.contains("  …"), "\(lines)")
+    #expect(lines.contains("  Turn: —"))
+    // A line taller: the flop's two lines fit, whole, and the preflop's do not.
+    let taller = screen.render(table, width: 40, height: 13)
+    #expect(taller.contains { $0.contains("Flop: you check") }, "\(taller)")
+    #expect(taller.contains { $0.hasPrefix("    call 10") }, "\(taller)")
+    #expect(!taller.contains { $0.contains("Preflop:") || $0.contains("call 10") && !$0.hasPrefix("    call") })
+    // One line for a round of two: its last line, marked as cut.
+    table.betting = ["Flop: you check, raise bets 10, you call 10"]
+    let tiny = screen.render(table, width: 40, height: 7)
+    #expect(tiny.contains { $0.hasPrefix("  … ") }, "\(tiny)")
+    #expect(!tiny.contains { $0.contains("Flop:") })
+  }
+
+  @Test func theBoardLineKeepsThePotFigureAt40Columns() {
+    var table = leducTable
+    table.board = ["7d", "3d", "Jd", "5d", "Jh"].map(card)
+    table.pot = 100
+    let screen = TableScreen(color: false, unicode: true)
+    #expect(screen.render(table, width: 42, height: 24).contains("  board [7♦] [3♦] [J♦] [5♦] [J♥]  pot 100"))
+    #expect(screen.render(table, width: 40, height: 24).contains("  [7♦] [3♦] [J♦] [5♦] [J♥] pot 100"))
+    #expect(screen.render(table, width: 60, height: 24).contains("  board  [7♦] [3♦] [J♦] [5♦] [J♥]    pot 100"))
+  }
+
   @Test func noLimitShowsTheTypedSizeAndPresets() {
     var table = leducTable
     table.typedAmount = "25"
