@@ -48,21 +48,24 @@ extension BlueprintPolicy {
   ) -> BlueprintChoice? {
     let game = tree.game
     let root = State(game: game, holeCardsHidden: true)
-    var end = root
-    for action in history {
-      BlueprintTree.dealPastChance(&end)
-      guard !end.isTerminal, let next = try? end.applying(action) else { return nil }
-      end = next
-    }
-    BlueprintTree.dealPastChance(&end)
-    guard !end.isTerminal else { return nil }
-    let me = end.currentPlayer
+    // The real state before each action (past any chance), then the one the history reaches.
+    var states: [State] = []
+    states.reserveCapacity(history.count + 1)
     var real = root
+    for action in history {
+      BlueprintTree.dealPastChance(&real)
+      guard !real.isTerminal, let next = try? real.applying(action) else { return nil }
+      states.append(real)
+      real = next
+    }
+    BlueprintTree.dealPastChance(&real)
+    guard !real.isTerminal else { return nil }
+    let me = real.currentPlayer
     var reading = BlueprintReading(node: 0, menuState: root)
     for (index, action) in history.enumerated() {
-      BlueprintTree.dealPastChance(&real)
+      let before = states[index]
       let options = readings(
-        of: action, from: reading, real: real, mine: real.currentPlayer == me, translation: translation)
+        of: action, from: reading, real: before, mine: before.currentPlayer == me, translation: translation)
       if options.count > 1 {
         // The draw of `ActionTranslation.read`, on the history's own sub-stream.
         var generator = readingSeed.substream(UInt64(index))
@@ -71,9 +74,7 @@ extension BlueprintPolicy {
       } else {
         reading = options.first?.reading ?? BlueprintReading(node: nil, menuState: reading.menuState)
       }
-      real = try! real.applying(action)
     }
-    BlueprintTree.dealPastChance(&real)
     guard real.legalActions != nil, hole.count == game.numHoleCards,
       board.count >= game.boardCardsThrough(round: real.round)
     else { return nil }
