@@ -48,9 +48,9 @@ extension BlueprintPolicy {
   ) -> BlueprintChoice? {
     let game = tree.game
     let root = State(game: game, holeCardsHidden: true)
-    // The real state before each action (past any chance), then the one the history reaches.
+    // The real state before each action (past any chance), for the reading pass below.
     var states: [State] = []
-    states.reserveCapacity(history.count + 1)
+    states.reserveCapacity(history.count)
     var real = root
     for action in history {
       BlueprintTree.dealPastChance(&real)

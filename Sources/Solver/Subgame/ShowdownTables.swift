@@ -112,15 +112,14 @@ final class ShowdownTables: @unchecked Sendable {
         let groupBase = allGroups.count
         let pairBase = allPairs.count
         for (hand, rank) in mine {
-          let group =
-            groupIndex[rank]
-            ?? {
-              let lo = Self.count(theirRanks, below: Int(rank))
-              let hi = Self.count(theirRanks, below: Int(rank) + 1)
-              allGroups.append(UInt32(lo) | UInt32(hi) << 16)
-              groupIndex[rank] = allGroups.count - 1 - groupBase
-              return allGroups.count - 1 - groupBase
-            }()
+          func group() -> Int {
+            if let known = groupIndex[rank] { return known }
+            let lo = Self.count(theirRanks, below: Int(rank))
+            let hi = Self.count(theirRanks, below: Int(rank) + 1)
+            allGroups.append(UInt32(lo) | UInt32(hi) << 16)
+            groupIndex[rank] = allGroups.count - 1 - groupBase
+            return allGroups.count - 1 - groupBase
+          }
           func pair(_ card: Int) -> Int {
             let key = card << 16 | Int(rank)
             if let known = pairIndex[key] { return known }
@@ -136,7 +135,7 @@ final class ShowdownTables: @unchecked Sendable {
           let b = Int(cards[player][2 * Int(hand) + 1])
           allEntries.append(
             ShowdownEntry(
-              hand: UInt16(hand), group: UInt16(group), pairA: UInt16(pair(a)), pairB: UInt16(pair(b))))
+              hand: UInt16(hand), group: UInt16(group()), pairA: UInt16(pair(a)), pairB: UInt16(pair(b))))
         }
         groupStarts.append(Int32(allGroups.count))
         pairStarts.append(Int32(allPairs.count))
