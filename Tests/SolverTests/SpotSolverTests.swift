@@ -195,6 +195,18 @@ import Testing
     #expect(tables[0] == tables[1])
   }
 
+  /// DCFR with a negative β (negative regrets discounted harder, towards CFR+'s floor) converges:
+  /// its first discount, 0^β, is infinite and once turned every regret into NaN.
+  @Test func negativeBetaConverges() throws {
+    let spot = try Self.spotFile("river-spr1")
+    for beta in [-1.0, -4.0] {
+      let solver = try SpotSolver(game: SpotGame(spot: spot), algorithm: .discounted(alpha: 1.5, beta: beta, gamma: 3))
+      let result = solver.run(SpotSolver.Limits(accuracy: 0.1, iterations: 1_000))
+      #expect(result.reachedAccuracy, "β \(beta): \(result.evaluation.exploitabilityPercentOfPot)%")
+      #expect(result.iterations < 200)
+    }
+  }
+
   /// Chance nodes split across threads sum in card order: the same bits for any thread count.
   @Test func threadsGiveTheSameBits() throws {
     let spot = try Self.spotFile("turn-spr1")

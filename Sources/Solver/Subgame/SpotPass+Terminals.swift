@@ -48,10 +48,12 @@ extension SpotPass {
       let mine = cards(player)
       let mySame = same(player)
       for hand in 0..<handCount(player) {
-        var value = total - lanes[Int(mine[2 * hand])] - lanes[Int(mine[2 * hand + 1])]
+        let value = total - lanes[Int(mine[2 * hand])] - lanes[Int(mine[2 * hand + 1])]
+        // A select, not a branch: which hands have a twin follows no pattern the branch
+        // predictor learns (reach[0] is read and dropped when there is none).
         let twin = Int(mySame[hand])
-        if twin >= 0 { value += reach[twin] }
-        out[hand] = gain * value
+        let back = reach[max(twin, 0)]
+        out[hand] = gain * (twin >= 0 ? value + back : value)
       }
     }
   }

@@ -169,10 +169,11 @@ public final class SpotSolver: @unchecked Sendable {
       floors = true
       sum = previous / Double(t)
     case .discounted(let alpha, let beta, let gamma):
-      let a = pow(previous, alpha)
-      let b = pow(previous, beta)
-      positive = a / (a + 1)
-      negative = b / (b + 1)
+      // t^x / (t^x + 1) on the previous count; at the first iteration 0^x is infinite for a
+      // negative exponent (the share is then 1; there is nothing to discount yet anyway).
+      func share(_ power: Double) -> Double { power.isInfinite ? 1 : power / (power + 1) }
+      positive = share(pow(previous, alpha))
+      negative = share(pow(previous, beta))
       sum = pow(previous / Double(t), gamma)
     }
     let counts = game.handCounts
