@@ -92,8 +92,13 @@ import Testing
 
   /// Clubs and diamonds are interchangeable on Qs Jh 2h 8s with these ranges: only one card of
   /// each pair is solved. The reference deals every card (reading mirrored ones through the
-  /// permutation) and agrees to 1e-7, not 1e-9: copying a card's values to its mirror assumes the
-  /// reach before it is exactly symmetric, and float rounding leaves it symmetric to about 1e-8.
+  /// permutation) and agrees to within float rounding, not to 1e-9: copying a card's values to its
+  /// mirror assumes the reach before it is exactly symmetric, and it is symmetric only up to f32
+  /// rounding. A board that keeps a symmetry (the river 5s here) should value A♣K♦ and A♦K♣ alike,
+  /// but no summation order treats both alike (the hands holding A♣ are summed in one order and
+  /// those holding A♦ in the mirrored order, which a tie between A♣K♣ and A♣K♦ cannot follow), so
+  /// their values differ in the last bits; after twelve iterations that leaves about 1e-5 chips
+  /// on a 60-chip pot (an f32 value of 60 has a 4e-6 step). A wrong mirror costs whole chips.
   /// Solving every card separately gives the same first iteration and the same solution.
   @Test func isomorphicCardsAgreeWithTheReference() throws {
     let spot = try Spot(
@@ -120,8 +125,8 @@ import Testing
     let fast = symmetric.evaluation()
     var reference = SpotReference(symmetric)
     let slow = reference.exploitability()
-    #expect(abs(slow.chips - fast.exploitability) < 1e-7, "\(slow.chips) vs \(fast.exploitability)")
-    for player in 0..<2 { #expect(abs(slow.ev[player] - fast.ev[player]) < 1e-7) }
+    #expect(abs(slow.chips - fast.exploitability) < 2e-4, "\(slow.chips) vs \(fast.exploitability)")
+    for player in 0..<2 { #expect(abs(slow.ev[player] - fast.ev[player]) < 2e-4) }
     // Solved to 0.05 % of the pot, both give the same EVs to within that.
     let limits = SpotSolver.Limits(accuracy: 0.05, iterations: 3_000)
     let solvedSymmetric = symmetric.run(limits).evaluation

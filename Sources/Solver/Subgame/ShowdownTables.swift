@@ -13,13 +13,15 @@
 ///     stronger = (S − P[hi]) − (Q_a[end] − Q_a[hi]) − (Q_b[end] − Q_b[hi])
 ///
 /// (opponent hands that share a card with it are taken out of both; one sharing both cards ties
-/// with it, so it is in neither). P[lo] and S − P[hi] depend only on the hand's rank group, and
-/// Q_c[lo] and Q_c[end] − Q_c[hi] only on the card and the group, and p's hands share them: the
-/// three hands of AQ offsuit that hold the A♣ on a board without a flush share one card term.
-/// So a showdown computes each group's pair of terms (`groups`: lo and hi) and each (card,
-/// group)'s (`pairs`: the three positions in Q) once, then reads three pairs per hand
-/// (``ShowdownEntry``) and combines them in the order the six sums above are combined, so the
-/// bits are those of reading the six sums per hand, with about half the loads.
+/// with it, so it is in neither). Regrouped, weaker − stronger = G − K_a − K_b with
+///
+///     G   = P[lo] + P[hi] − S                 (the hand's rank group only)
+///     K_c = Q_c[lo] + Q_c[hi] − Q_c[end]      (the card and the group only)
+///
+/// and p's hands share them: the three hands of AQ offsuit that hold the A♣ on a board without a
+/// flush share one card term. So a showdown computes each group's G (`groups`: lo and hi) and
+/// each (card, group)'s K (`pairs`: the three positions in Q) once, then reads three values per
+/// hand (``ShowdownEntry``).
 final class ShowdownTables: @unchecked Sendable {
   /// Per slot `2 b + p`: p's entries at `entryStart[slot] ..< entryStart[slot + 1]`.
   let entryStart: UnsafeMutableBufferPointer<Int32>

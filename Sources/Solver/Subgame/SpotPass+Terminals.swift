@@ -61,11 +61,11 @@ extension SpotPass {
   /// Showdown values for each of `player`'s hands on final board `board`, in time linear in the
   /// hands: opponent reach of weaker hands minus that of stronger ones, with each hand's own
   /// cards taken out, times the winner's gain. Prefix sums of the opponent's reach in rank
-  /// order, overall and per card, then each rank group's and each (card, group)'s two terms, then
-  /// three lookups of two values per hand (``ShowdownTables``); `scratch` takes
-  /// `3 × opponent hands + 6 × hands + 53` values.
+  /// order, overall and per card, then each rank group's and each (card, group)'s term, then
+  /// three lookups per hand (``ShowdownTables``); `scratch` takes at most
+  /// `3 × opponent hands + 3 × hands + 53` values.
   @inline(__always)
-  func showdown<V: BinaryFloatingPoint & SIMDScalar>(
+  func showdown<V: BinaryFloatingPoint>(
     _ player: Int, _ reach: UnsafePointer<V>, board: Int, payoff: Double, _ out: UnsafeMutablePointer<V>,
     _ scratch: UnsafeMutablePointer<V>
   ) {
@@ -92,33 +92,28 @@ extension SpotPass {
       cardPrefix[Int(step.slotB)] = cardPrefix[Int(step.slotB) - 1] + value
     }
     let mine = 2 * board + player
-    // Per rank group: P[lo] and S − P[hi]; per (card, group): Q[lo] and Q[end] − Q[hi], side by side.
+    // Weaker minus stronger, P[lo] − Q_a[lo] − Q_b[lo] − (S − P[hi] − (Q_a[end] − Q_a[hi]) − …),
+    // regrouped: G − K_a − K_b with G = P[lo] + P[hi] − S per rank group and
+    // K = Q[lo] + Q[hi] − Q[end] per (card, group), so each hand reads three values.
     let groupTerms = cardPrefix + 2 * count + 52
     let groupFirst = Int(groupStart[mine])
     let groupCount = Int(groupStart[mine + 1]) - groupFirst
     for j in 0..<groupCount {
       let group = showdownGroups[groupFirst + j]
-      groupTerms[2 * j] = prefix[Int(group & 0xFFFF)]
-      groupTerms[2 * j + 1] = sum - prefix[Int(group >> 16)]
+      groupTerms[j] = prefix[Int(group & 0xFFFF)] + prefix[Int(group >> 16)] - sum
     }
-    let pairTerms = groupTerms + 2 * groupCount
+    let pairTerms = groupTerms + groupCount
     let pairFirst = Int(pairStart[mine])
     for k in 0..<(Int(pairStart[mine + 1]) - pairFirst) {
       let pair = showdownPairs[pairFirst + k]
-      pairTerms[2 * k] = cardPrefix[Int(pair & 0xFFFF)]
-      pairTerms[2 * k + 1] = cardPrefix[Int(pair >> 32)] - cardPrefix[Int((pair >> 16) & 0xFFFF)]
+      pairTerms[k] =
+        cardPrefix[Int(pair & 0xFFFF)] + cardPrefix[Int((pair >> 16) & 0xFFFF)] - cardPrefix[Int(pair >> 32)]
     }
     out.update(repeating: 0, count: handCount(player))
     let first = UnsafeRawPointer(showdownEntries + Int(entryStart[mine]))
     for index in 0..<Int(entryStart[mine + 1] - entryStart[mine]) {
       let entry = ShowdownEntry.fields(first + 8 * index)
-      // Weaker and stronger side by side, with the same operations in the same order as summing
-      // each hand's six sums one by one: the same bits.
-      let terms =
-        UnsafeRawPointer(groupTerms + 2 * entry.group).loadUnaligned(as: SIMD2<V>.self)
-        - UnsafeRawPointer(pairTerms + 2 * entry.pairA).loadUnaligned(as: SIMD2<V>.self)
-        - UnsafeRawPointer(pairTerms + 2 * entry.pairB).loadUnaligned(as: SIMD2<V>.self)
-      out[entry.hand] = gain * (terms[0] - terms[1])
+      out[entry.hand] = gain * (groupTerms[entry.group] - pairTerms[entry.pairA] - pairTerms[entry.pairB])
     }
   }
 }
