@@ -2,11 +2,25 @@ extension SpotPass {
   /// The current strategy at a decision node by regret matching: positive regrets normalised per
   /// hand, uniform where none is positive. `total` is scratch for `hands` floats; `regret` may be
   /// `strategy` itself. Branch-free, so the loops vectorise; two and three actions (most nodes)
-  /// take one pass over the hands.
+  /// take one pass over the hands. With `weights`, each hand's row is multiplied by its weight
+  /// (the opponent's reach: the rows are then its children's reaches).
   @inline(__always)
   func regretMatching(
     _ regret: UnsafePointer<Float>, actions: Int, hands: Int, into strategy: UnsafeMutablePointer<Float>,
-    total: UnsafeMutablePointer<Float>
+    total: UnsafeMutablePointer<Float>, weights: UnsafePointer<Float>? = nil
+  ) {
+    // One specialised copy per case, so that no test is left in the loops.
+    if let weights {
+      matchRegrets(regret, actions, hands, strategy, total, weights)
+    } else {
+      matchRegrets(regret, actions, hands, strategy, total, nil)
+    }
+  }
+
+  @inline(__always)
+  private func matchRegrets(
+    _ regret: UnsafePointer<Float>, _ actions: Int, _ hands: Int, _ strategy: UnsafeMutablePointer<Float>,
+    _ total: UnsafeMutablePointer<Float>, _ weights: UnsafePointer<Float>?
   ) {
     let uniform = 1 / Float(actions)
     switch actions {
@@ -28,9 +42,18 @@ extension SpotPass {
         let sum = p0 + p1 + p2
         let scale = 1 / sum.replacing(with: tiny, where: sum .< tiny)
         let none = sum .<= zero
-        Lanes.store((p0 * scale).replacing(with: even, where: none), strategy, hand)
-        Lanes.store((p1 * scale).replacing(with: even, where: none), s1, hand)
-        if three { Lanes.store((p2 * scale).replacing(with: even, where: none), s2, hand) }
+        var q0 = (p0 * scale).replacing(with: even, where: none)
+        var q1 = (p1 * scale).replacing(with: even, where: none)
+        var q2 = (p2 * scale).replacing(with: even, where: none)
+        if let weights {
+          let weight = Lanes.load(weights, hand)
+          q0 *= weight
+          q1 *= weight
+          q2 *= weight
+        }
+        Lanes.store(q0, strategy, hand)
+        Lanes.store(q1, s1, hand)
+        if three { Lanes.store(q2, s2, hand) }
         hand += Lanes.width
       }
       while hand < hands {
@@ -39,9 +62,10 @@ extension SpotPass {
         let p2 = three ? max(r2[hand], 0) : 0
         let sum = p0 + p1 + p2
         let scale = 1 / max(sum, .leastNormalMagnitude)
-        strategy[hand] = sum > 0 ? p0 * scale : uniform
-        s1[hand] = sum > 0 ? p1 * scale : uniform
-        if three { s2[hand] = sum > 0 ? p2 * scale : uniform }
+        let weight = weights?[hand] ?? 1
+        strategy[hand] = (sum > 0 ? p0 * scale : uniform) * weight
+        s1[hand] = (sum > 0 ? p1 * scale : uniform) * weight
+        if three { s2[hand] = (sum > 0 ? p2 * scale : uniform) * weight }
         hand += 1
       }
     default:
@@ -60,6 +84,7 @@ extension SpotPass {
           let scale = total[hand]
           target[hand] = scale < none ? max(row[hand], 0) * scale : uniform
         }
+        if let weights { for hand in 0..<hands { target[hand] *= weights[hand] } }
       }
     }
   }
@@ -147,12 +172,14 @@ extension SpotPass {
           BlockFloat.decode(
             regrets16 + node.offset, exponents: regretExponents + Int(node.exponentOffset), actions: actions,
             hands: m, into: strategy, scratch: childReach)
-          regretMatching(strategy, actions: actions, hands: m, into: strategy, total: childReach)
+          regretMatching(strategy, actions: actions, hands: m, into: strategy, total: childReach, weights: reach)
         } else {
-          regretMatching(regrets + node.offset, actions: actions, hands: m, into: strategy, total: childReach)
+          regretMatching(
+            regrets + node.offset, actions: actions, hands: m, into: strategy, total: childReach, weights: reach)
         }
+        // The rows are the children's reaches already (strategy times reach, formed as it is made).
         opponentActions(
-          first: first, actions: actions, player: player, strategy: strategy, reach: reach, out: out,
+          first: first, actions: actions, player: player, strategy: strategy, reach: nil, out: out,
           childReach: childReach, values: values
         ) { child, childReach, result in
           cfr(child, player, childReach, own, result, rest, parallel: parallel)
@@ -186,10 +213,11 @@ extension SpotPass {
 
   /// The opponent's decision: each action's child walked with the opponent's reach times its
   /// strategy for that action (`strategy[action][opponent hand]`), the player's values summed
-  /// into `out` in action order. `childReach` and `values` are scratch for one row each.
+  /// into `out` in action order. `childReach` and `values` are scratch for one row each. Without
+  /// `reach`, the strategy's rows are taken as the children's reaches.
   @inline(__always)
   func opponentActions<V: BinaryFloatingPoint>(
-    first: Int, actions: Int, player: Int, strategy: UnsafePointer<V>, reach: UnsafePointer<V>,
+    first: Int, actions: Int, player: Int, strategy: UnsafeMutablePointer<V>, reach: UnsafePointer<V>?,
     out: UnsafeMutablePointer<V>, childReach: UnsafeMutablePointer<V>, values: UnsafeMutablePointer<V>,
     _ walk: (Int, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>) -> Void
   ) {
@@ -197,7 +225,8 @@ extension SpotPass {
     let m = handCount(1 - player)
     for action in 0..<actions {
       let row = strategy + action * m
-      for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] }
+      let childReach = reach == nil ? row : childReach
+      if let reach { for hand in 0..<m { childReach[hand] = reach[hand] * row[hand] } }
       if action == 0 {
         walk(first, childReach, out)
       } else {
