@@ -9,12 +9,13 @@ extension Skeptic.Bench {
       commandName: "spot",
       abstract: "Time the spot solver on the SPOTS.md spots to 0.5 % and 0.1 % of the pot, with peak memory.",
       discussion: """
-        Each spot is solved by a fresh `skeptic solve --json` process (so peak memory is its own), \
-        measuring exploitability every 5 iterations (the flop: 10); times are solving time to the first \
-        measurement at or under the target (measurements excluded). The river spots are solved \
-        5 times and the turn spots 3 times, and the run with the median time to 0.1 % is \
-        reported (a river solve takes milliseconds, where one slow start moves it by half). \
-        TexasSolver's figures from \
+        Each solve is a fresh `skeptic solve --json` process (so peak memory is its own). A river \
+        or turn spot is solved once measuring exploitability after every iteration, which gives \
+        the iterations to 0.5 % and 0.1 %; then that many iterations are timed with no measurement \
+        in between (a measurement leaves the caches cold for the next iteration), 5 times for the \
+        rivers and 3 for the turns, and the median is reported. The flop is solved once, measuring \
+        every 10 iterations (its time to the first measurement at or under the target, \
+        measurements excluded). TexasSolver's figures from \
         SPOTS.md are printed beside ours, scaled to this machine when --openspiel PATH (the \
         peers' script, ../shared/bench/openspiel.sh) times OpenSpiel's CFR+ on Leduc in the \
         same run: scale = its ms per iteration ÷ 8.8. The machine's speed drifts, so OpenSpiel \
@@ -131,23 +132,69 @@ extension Skeptic.Bench {
       }
     }
 
-    /// The spot solved `repeats` times (5 for the rivers, 3 for the turns, once for the flop):
-    /// the run with the median time to 0.1 % (the iterations are the same in every run).
+    /// The river and turn spots: a first solve measures exploitability after every iteration, to
+    /// find the first iterations at or under 0.5 % and 0.1 %; then the same solve (it is
+    /// deterministic) is timed for exactly that many iterations with a measurement only at the
+    /// 0.5 % count (a measurement leaves the caches cold for the iteration after it, which made
+    /// the river's iterations half again as long when measured every iteration), 5 times for the
+    /// rivers and 3 for the turns, and the median is reported. The flop (minutes per solve) is
+    /// solved once, measured every 10 iterations.
     func measure(_ name: String, threads: Int, compress: Bool) throws -> Row {
-      let repeats = name.hasPrefix("river") ? 5 : name.hasPrefix("turn") ? 3 : 1
-      let rows = try (0..<repeats).map { _ in try measureOnce(name, threads: threads, compress: compress) }
-      return rows.sorted { ($0.secondsToTenthPercent ?? .infinity) < ($1.secondsToTenthPercent ?? .infinity) }[
-        repeats / 2]
+      let label = compress ? name + " 16-bit" : name
+      if name == "flop" {
+        let report = try solve(name, threads: threads, compress: compress, iterations: 3000, every: 10, accuracy: 0.1)
+        let curve = report.curve
+        func first(_ target: Double) -> [Double]? { curve.first { $0[2] <= target } }
+        return Row(
+          spot: label, threads: threads, iterationsToHalfPercent: first(0.5).map { Int($0[0]) },
+          iterationsToTenthPercent: first(0.1).map { Int($0[0]) }, secondsToHalfPercent: first(0.5)?[1],
+          secondsToTenthPercent: first(0.1)?[1],
+          millisecondsPerIteration: report.solveSeconds / Double(max(report.iterations, 1)) * 1000,
+          peakMegabytes: report.peakMegabytes, wallSeconds: report.seconds,
+          texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
+      }
+      let counting = try solve(name, threads: threads, compress: compress, iterations: 3000, every: 1, accuracy: 0.1)
+      guard let half = counting.curve.first(where: { $0[2] <= 0.5 }).map({ Int($0[0]) }),
+        let tenth = counting.curve.first(where: { $0[2] <= 0.1 }).map({ Int($0[0]) })
+      else {
+        return Row(
+          spot: label, threads: threads, iterationsToHalfPercent: nil, iterationsToTenthPercent: nil,
+          secondsToHalfPercent: nil, secondsToTenthPercent: nil,
+          millisecondsPerIteration: counting.solveSeconds / Double(max(counting.iterations, 1)) * 1000,
+          peakMegabytes: counting.peakMegabytes, wallSeconds: counting.seconds,
+          texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
+      }
+      let repeats = name.hasPrefix("river") ? 5 : 3
+      let timed = try (0..<repeats).map { _ in
+        try solve(name, threads: threads, compress: compress, iterations: tenth, every: half, accuracy: 1e-9)
+      }.sorted { $0.solveSeconds < $1.solveSeconds }
+      let median = timed[repeats / 2]
+      return Row(
+        spot: label, threads: threads, iterationsToHalfPercent: half, iterationsToTenthPercent: tenth,
+        secondsToHalfPercent: median.curve.first { Int($0[0]) == half }?[1], secondsToTenthPercent: median.solveSeconds,
+        millisecondsPerIteration: median.solveSeconds / Double(tenth) * 1000,
+        peakMegabytes: max(counting.peakMegabytes, median.peakMegabytes), wallSeconds: median.seconds,
+        texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
     }
 
-    func measureOnce(_ name: String, threads: Int, compress: Bool) throws -> Row {
-      // Measuring is dearer than an iteration and leaves the caches cold for the next one: every
-      // iteration it made the river iterations half again as long as they are back to back.
-      let every = name == "flop" ? 10 : 5
+    /// What one `skeptic solve --json` child reported.
+    struct SolveReport {
+      var curve: [[Double]]
+      var iterations: Int
+      var solveSeconds: Double
+      var seconds: Double
+      var peakMegabytes: Double
+    }
+
+    /// One solve in a fresh process: at most `iterations`, measuring every `every`, stopping at
+    /// `accuracy` % of the pot.
+    func solve(
+      _ name: String, threads: Int, compress: Bool, iterations: Int, every: Int, accuracy: Double
+    ) throws -> SolveReport {
       let arguments =
         [
-          "solve", "\(spots)/\(name).spot", "--accuracy", "0.1%", "--iterations", "3000", "--threads", "\(threads)",
-          "--eval-every", "\(every)", "--json",
+          "solve", "\(spots)/\(name).spot", "--accuracy", "\(accuracy)%", "--iterations", "\(iterations)",
+          "--threads", "\(threads)", "--eval-every", "\(every)", "--json",
         ] + (compress ? ["--compress"] : [])
       guard
         let report = try ChildJSON.run(URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL, arguments),
@@ -155,19 +202,10 @@ extension Skeptic.Bench {
       else {
         throw CommandError("\(name): skeptic solve failed or printed no result")
       }
-      func first(_ target: Double) -> [Double]? { curve.first { $0[2] <= target } }
-      let iterations = result["iterations"] as? Int ?? 0
-      let solveSeconds = result["solveSeconds"] as? Double ?? 0
-      let row = Row(
-        spot: compress ? name + " 16-bit" : name, threads: threads,
-        iterationsToHalfPercent: first(0.5).map { Int($0[0]) },
-        iterationsToTenthPercent: first(0.1).map { Int($0[0]) }, secondsToHalfPercent: first(0.5)?[1],
-        secondsToTenthPercent: first(0.1)?[1],
-        millisecondsPerIteration: solveSeconds / Double(max(iterations, 1)) * 1000,
-        peakMegabytes: Double(report["peakResidentBytes"] as? Int ?? 0) / 1e6,
-        wallSeconds: result["seconds"] as? Double ?? 0,
-        texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
-      return row
+      return SolveReport(
+        curve: curve, iterations: result["iterations"] as? Int ?? 0, solveSeconds: result["solveSeconds"] as? Double ?? 0,
+        seconds: result["seconds"] as? Double ?? 0,
+        peakMegabytes: Double(report["peakResidentBytes"] as? Int ?? 0) / 1e6)
     }
 
     static let header =
