@@ -203,7 +203,8 @@ extension Skeptic.Bench {
         throw CommandError("\(name): skeptic solve failed or printed no result")
       }
       return SolveReport(
-        curve: curve, iterations: result["iterations"] as? Int ?? 0, solveSeconds: result["solveSeconds"] as? Double ?? 0,
+        curve: curve, iterations: result["iterations"] as? Int ?? 0,
+        solveSeconds: result["solveSeconds"] as? Double ?? 0,
         seconds: result["seconds"] as? Double ?? 0,
         peakMegabytes: Double(report["peakResidentBytes"] as? Int ?? 0) / 1e6)
     }
