@@ -23,7 +23,8 @@
 /// each (card, group)'s K (`pairs`: the three positions in Q) once, then reads three values per
 /// hand (``ShowdownEntry``).
 final class ShowdownTables: @unchecked Sendable {
-  /// Per slot `2 b + p`: p's entries at `entryStart[slot] ..< entryStart[slot + 1]`.
+  /// Per slot `2 b + p`: p's entries at `entryStart[slot] ..< entryStart[slot + 1]`, one per
+  /// hand of p in hand order.
   let entryStart: UnsafeMutableBufferPointer<Int32>
   let entries: UnsafeMutableBufferPointer<ShowdownEntry>
   /// Per slot `2 b + p`: p's rank groups at `groupStart[slot] ..< groupStart[slot + 1]`, each
@@ -106,13 +107,15 @@ final class ShowdownTables: @unchecked Sendable {
         let lists = byCard[opponent]
         var starts = [Int](repeating: 0, count: 53)
         for card in 0..<52 { starts[card + 1] = starts[card] + lists[card].count }
-        var mine = Array(zip(sortedHands[board][player], sortedRanks[board][player]))
-        mine.sort { $0.0 < $1.0 }
+        let mine = zip(sortedHands[board][player], sortedRanks[board][player])
         // Groups and (card, group) terms numbered in order of first use, within this slot.
         var groupIndex: [UInt16: Int] = [:]
         var pairIndex: [Int: Int] = [:]
         let groupBase = allGroups.count
         let pairBase = allPairs.count
+        // One entry per hand, in hand order; a hand that meets the board reads the terms just
+        // past the slot's last (a showdown sets them to 0).
+        var slotEntries = [ShowdownEntry?](repeating: nil, count: cards[player].count / 2)
         for (hand, rank) in mine {
           func group() -> Int {
             if let known = groupIndex[rank] { return known }
@@ -135,10 +138,12 @@ final class ShowdownTables: @unchecked Sendable {
           }
           let a = Int(cards[player][2 * Int(hand)])
           let b = Int(cards[player][2 * Int(hand) + 1])
-          allEntries.append(
-            ShowdownEntry(
-              hand: UInt16(hand), group: UInt16(group()), pairA: UInt16(pair(a)), pairB: UInt16(pair(b))))
+          slotEntries[Int(hand)] = ShowdownEntry(
+            group: UInt16(group()), pairA: UInt16(pair(a)), pairB: UInt16(pair(b)), spare: 0)
         }
+        let zeroGroup = UInt16(allGroups.count - groupBase)
+        let zeroPair = UInt16(allPairs.count - pairBase)
+        allEntries += slotEntries.map { $0 ?? ShowdownEntry(group: zeroGroup, pairA: zeroPair, pairB: zeroPair, spare: 0) }
         groupStarts.append(Int32(allGroups.count))
         pairStarts.append(Int32(allPairs.count))
         entryStarts.append(Int32(allEntries.count))

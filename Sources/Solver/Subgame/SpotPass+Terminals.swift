@@ -63,7 +63,7 @@ extension SpotPass {
   /// cards taken out, times the winner's gain. Prefix sums of the opponent's reach in rank
   /// order, overall and per card, then each rank group's and each (card, group)'s term, then
   /// three lookups per hand (``ShowdownTables``); `scratch` takes at most
-  /// `3 × opponent hands + 3 × hands + 53` values.
+  /// `3 × opponent hands + 3 × hands + 55` values.
   @inline(__always)
   func showdown<V: BinaryFloatingPoint>(
     _ player: Int, _ reach: UnsafePointer<V>, board: Int, payoff: Double, _ out: UnsafeMutablePointer<V>,
@@ -102,18 +102,21 @@ extension SpotPass {
       let group = showdownGroups[groupFirst + j]
       groupTerms[j] = prefix[Int(group & 0xFFFF)] + prefix[Int(group >> 16)] - sum
     }
-    let pairTerms = groupTerms + groupCount
+    let pairTerms = groupTerms + groupCount + 1
     let pairFirst = Int(pairStart[mine])
-    for k in 0..<(Int(pairStart[mine + 1]) - pairFirst) {
+    let pairCount = Int(pairStart[mine + 1]) - pairFirst
+    for k in 0..<pairCount {
       let pair = showdownPairs[pairFirst + k]
       pairTerms[k] =
         cardPrefix[Int(pair & 0xFFFF)] + cardPrefix[Int((pair >> 16) & 0xFFFF)] - cardPrefix[Int(pair >> 32)]
     }
-    out.update(repeating: 0, count: handCount(player))
+    // A hand that meets the board reads these two zeros.
+    groupTerms[groupCount] = 0
+    pairTerms[pairCount] = 0
     let first = UnsafeRawPointer(showdownEntries + Int(entryStart[mine]))
-    for index in 0..<Int(entryStart[mine + 1] - entryStart[mine]) {
-      let entry = ShowdownEntry.fields(first + 8 * index)
-      out[entry.hand] = gain * (groupTerms[entry.group] - pairTerms[entry.pairA] - pairTerms[entry.pairB])
+    for hand in 0..<handCount(player) {
+      let entry = ShowdownEntry.fields(first + 8 * hand)
+      out[hand] = gain * (groupTerms[entry.group] - pairTerms[entry.pairA] - pairTerms[entry.pairB])
     }
   }
 }
