@@ -143,7 +143,9 @@ final class ShowdownTables: @unchecked Sendable {
         }
         let zeroGroup = UInt16(allGroups.count - groupBase)
         let zeroPair = UInt16(allPairs.count - pairBase)
-        allEntries += slotEntries.map { $0 ?? ShowdownEntry(group: zeroGroup, pairA: zeroPair, pairB: zeroPair, spare: 0) }
+        allEntries += slotEntries.map {
+          $0 ?? ShowdownEntry(group: zeroGroup, pairA: zeroPair, pairB: zeroPair, spare: 0)
+        }
         groupStarts.append(Int32(allGroups.count))
         pairStarts.append(Int32(allPairs.count))
         entryStarts.append(Int32(allEntries.count))
