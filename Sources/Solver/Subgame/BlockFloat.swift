@@ -29,7 +29,11 @@ enum BlockFloat {
       let target = stored + action * hands
       for hand in 0..<hands {
         let scaled = row[hand] * scratch[hand] + magic
-        let integer = min(max(Int32(bitPattern: scaled.bitPattern) &- magicBits, -32_767), 32_767)
+        // A positive value keeps at least one step: a positive regret far below the hand's
+        // largest magnitude (a large negative one) would otherwise round to 0, and a hand left
+        // with no positive regret plays uniformly at random, a jump the average then carries.
+        let floor: Int32 = row[hand] > 0 ? 1 : -32_767
+        let integer = min(max(Int32(bitPattern: scaled.bitPattern) &- magicBits, floor), 32_767)
         target[hand] = Int16(truncatingIfNeeded: integer)
       }
     }
