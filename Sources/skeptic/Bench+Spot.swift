@@ -11,8 +11,9 @@ extension Skeptic.Bench {
       discussion: """
         Each solve is a fresh `skeptic solve --json` process (so peak memory is its own). A river \
         or turn spot is solved once measuring exploitability after every iteration, which gives \
-        the iterations to 0.5 % and 0.1 %; then that many iterations are timed with no measurement \
-        in between (a measurement leaves the caches cold for the next iteration), 5 times for the \
+        the iterations to 0.5 % and 0.1 %; then that many iterations are timed, measured only at \
+        multiples of the 0.5 % count (a measurement leaves the caches cold for the next \
+        iteration), 5 times for the \
         rivers and 3 for the turns, and the median is reported. The flop is solved once, measuring \
         every 10 iterations (its time to the first measurement at or under the target, \
         measurements excluded). TexasSolver's figures from \
@@ -134,8 +135,8 @@ extension Skeptic.Bench {
 
     /// The river and turn spots: a first solve measures exploitability after every iteration, to
     /// find the first iterations at or under 0.5 % and 0.1 %; then the same solve (it is
-    /// deterministic) is timed for exactly that many iterations with a measurement only at the
-    /// 0.5 % count (a measurement leaves the caches cold for the iteration after it, which made
+    /// deterministic) is timed for exactly that many iterations, measured only at multiples of
+    /// the 0.5 % count (a measurement leaves the caches cold for the iteration after it, which made
     /// the river's iterations half again as long when measured every iteration), 5 times for the
     /// rivers and 3 for the turns, and the median is reported. The flop (minutes per solve) is
     /// solved once, measured every 10 iterations.
