@@ -23,9 +23,8 @@
 /// each (card, group)'s K (`pairs`: the three positions in Q) once, then reads three values per
 /// hand (``ShowdownEntry``).
 final class ShowdownTables: @unchecked Sendable {
-  /// Per slot `2 b + p`: p's entries at `entryStart[slot] ..< entryStart[slot + 1]`, one per
-  /// hand of p in hand order.
-  let entryStart: UnsafeMutableBufferPointer<Int32>
+  /// Per final board b, player 0's entries then player 1's, one per hand in hand order: p's
+  /// start at `b × (hands of 0 + hands of 1)`, plus the hands of 0 for player 1.
   let entries: UnsafeMutableBufferPointer<ShowdownEntry>
   /// Per slot `2 b + p`: p's rank groups at `groupStart[slot] ..< groupStart[slot + 1]`, each
   /// `lo | hi << 16` (positions in P).
@@ -61,7 +60,6 @@ final class ShowdownTables: @unchecked Sendable {
   init(sortedHands: [[[Int32]]], sortedRanks: [[[UInt16]]], cards: [[UInt8]]) {
     precondition(MemoryLayout<ShowdownEntry>.stride == 8, "the showdown reads each entry as one 64-bit word")
     let boards = sortedHands.count
-    var entryStarts: [Int32] = [0]
     var allEntries: [ShowdownEntry] = []
     var groupStarts: [Int32] = [0]
     var allGroups: [UInt32] = []
@@ -148,7 +146,6 @@ final class ShowdownTables: @unchecked Sendable {
         }
         groupStarts.append(Int32(allGroups.count))
         pairStarts.append(Int32(allPairs.count))
-        entryStarts.append(Int32(allEntries.count))
       }
     }
     func buffer<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -156,7 +153,7 @@ final class ShowdownTables: @unchecked Sendable {
       _ = result.initialize(from: values)
       return result
     }
-    entryStart = buffer(entryStarts)
+    precondition(allEntries.count == boards * (cards[0].count + cards[1].count) / 2, "one entry per hand per board")
     entries = buffer(allEntries)
     groupStart = buffer(groupStarts)
     groups = buffer(allGroups)
@@ -179,7 +176,6 @@ final class ShowdownTables: @unchecked Sendable {
   }
 
   deinit {
-    entryStart.deallocate()
     entries.deallocate()
     groupStart.deallocate()
     groups.deallocate()
@@ -193,7 +189,7 @@ final class ShowdownTables: @unchecked Sendable {
   /// Bytes held.
   var bytes: Int {
     entries.count * MemoryLayout<ShowdownEntry>.stride + groups.count * 4 + pairs.count * 8
-      + (entryStart.count + groupStart.count + pairStart.count + orderStart.count) * 4
+      + (groupStart.count + pairStart.count + orderStart.count) * 4
       + sweep.count * MemoryLayout<SweepStep>.stride + cardStart.count * 2
   }
 }

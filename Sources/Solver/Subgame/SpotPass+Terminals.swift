@@ -113,7 +113,8 @@ extension SpotPass {
     // A hand that meets the board reads these two zeros.
     groupTerms[groupCount] = 0
     pairTerms[pairCount] = 0
-    let first = UnsafeRawPointer(showdownEntries + Int(entryStart[mine]))
+    let first = UnsafeRawPointer(
+      showdownEntries + board * (handCount0 + handCount1) + (player == 0 ? 0 : handCount0))
     for hand in 0..<handCount(player) {
       let entry = ShowdownEntry.fields(first + 8 * hand)
       out[hand] = gain * (groupTerms[entry.group] - pairTerms[entry.pairA] - pairTerms[entry.pairB])

@@ -27,7 +27,6 @@ struct SpotPass: @unchecked Sendable {
   let withCardList0: UnsafePointer<Int32>
   let withCardList1: UnsafePointer<Int32>
   /// The showdown tables (``ShowdownTables``, the solver's, which outlives the pass).
-  let entryStart: UnsafePointer<Int32>
   let showdownEntries: UnsafePointer<ShowdownEntry>
   let groupStart: UnsafePointer<Int32>
   let showdownGroups: UnsafePointer<UInt32>

@@ -183,7 +183,7 @@ public final class SpotSolver: @unchecked Sendable {
       cards0: hands,
       cards1: hands + 2 * counts[0], same0: twins, same1: twins + counts[0], withCardStart0: cardStarts,
       withCardStart1: cardStarts + 53, withCardList0: cardLists, withCardList1: cardLists,
-      entryStart: showdowns.entryStart.baseAddress!, showdownEntries: showdowns.entries.baseAddress!,
+      showdownEntries: showdowns.entries.baseAddress!,
       groupStart: showdowns.groupStart.baseAddress!, showdownGroups: showdowns.groups.baseAddress!,
       pairStart: showdowns.pairStart.baseAddress!, showdownPairs: showdowns.pairs.baseAddress!,
       orderStart: showdowns.orderStart.baseAddress!, sweep: showdowns.sweep.baseAddress!,
