@@ -140,14 +140,19 @@ extension Skeptic {
       var lastLine = -10.0
       let limits = SpotSolver.Limits(
         accuracy: target, iterations: iterations, seconds: seconds, evaluateEvery: evalEvery)
+      func draw(_ iteration: Int, _ seconds: Double, _ exploitability: String) {
+        let fraction = Double(iteration) / Double(iterations)
+        Terminal.writeError(
+          "\r\(Terminal.bar(fraction)) \(iteration)/\(iterations)  \(Terminal.clock(seconds)) elapsed  exploitability \(exploitability)  \(SpotFormat.megabytes(solver.bytes))\u{1B}[K"
+        )
+      }
+      func percent(_ evaluation: SpotEvaluation) -> String {
+        String(format: "%.3f%% of the pot", evaluation.exploitabilityPercentOfPot)
+      }
       let result = solver.run(limits) { progress in
-        let exploitability =
-          progress.latest.map { String(format: "%.3f%% of the pot", $0.exploitabilityPercentOfPot) } ?? "…"
+        let exploitability = progress.latest.map(percent) ?? "…"
         if live {
-          let fraction = Double(progress.iteration) / Double(iterations)
-          Terminal.writeError(
-            "\r\(Terminal.bar(fraction)) \(progress.iteration)/\(iterations)  \(Terminal.clock(progress.seconds)) elapsed  exploitability \(exploitability)  \(SpotFormat.megabytes(solver.bytes))\u{1B}[K"
-          )
+          draw(progress.iteration, progress.seconds, exploitability)
         } else if !json && (progress.evaluated && progress.seconds - lastLine >= 5) {
           lastLine = progress.seconds
           Terminal.writeError(
@@ -156,6 +161,8 @@ extension Skeptic {
         }
         return true
       }
+      // The bar's last state: the run ends on a measurement that no progress call has shown.
+      if live { draw(result.iterations, result.seconds, percent(result.evaluation)) }
       if live { Terminal.writeError("\n") }
       if let out {
         do {
