@@ -68,12 +68,13 @@ extension Skeptic.Bench {
       var millisecondsPerIteration: Double
       var peakMegabytes: Double
       var wallSeconds: Double
-      var texasSolverSecondsToTenthPercentScaled: Double?
-      var speedupOverTexasSolver: Double?
-      var texasSolverPeakMegabytes: Double?
+      /// Filled by ``applyPeer(scale:)``.
+      var texasSolverSecondsToTenthPercentScaled: Double? = nil
+      var speedupOverTexasSolver: Double? = nil
+      var texasSolverPeakMegabytes: Double? = nil
       /// TexasSolver's times were multiplied by this: OpenSpiel's ms per iteration ÷ 8.8, the
       /// geometric mean of its timings just before and just after this spot.
-      var scale: Double?
+      var scale: Double? = nil
     }
 
     func run() throws {
@@ -142,28 +143,23 @@ extension Skeptic.Bench {
     /// solved once, measured every 10 iterations.
     func measure(_ name: String, threads: Int, compress: Bool) throws -> Row {
       let label = compress ? name + " 16-bit" : name
-      if name == "flop" {
-        let report = try solve(name, threads: threads, compress: compress, iterations: 3000, every: 10, accuracy: 0.1)
-        let curve = report.curve
-        func first(_ target: Double) -> [Double]? { curve.first { $0[2] <= target } }
+      // A row read off one solve's measurements.
+      func row(_ report: SolveReport) -> Row {
+        func first(_ target: Double) -> [Double]? { report.curve.first { $0[2] <= target } }
         return Row(
           spot: label, threads: threads, iterationsToHalfPercent: first(0.5).map { Int($0[0]) },
           iterationsToTenthPercent: first(0.1).map { Int($0[0]) }, secondsToHalfPercent: first(0.5)?[1],
           secondsToTenthPercent: first(0.1)?[1],
           millisecondsPerIteration: report.solveSeconds / Double(max(report.iterations, 1)) * 1000,
-          peakMegabytes: report.peakMegabytes, wallSeconds: report.seconds,
-          texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
+          peakMegabytes: report.peakMegabytes, wallSeconds: report.seconds)
+      }
+      if name == "flop" {
+        return row(try solve(name, threads: threads, compress: compress, iterations: 3000, every: 10, accuracy: 0.1))
       }
       let counting = try solve(name, threads: threads, compress: compress, iterations: 3000, every: 1, accuracy: 0.1)
-      guard let half = counting.curve.first(where: { $0[2] <= 0.5 }).map({ Int($0[0]) }),
-        let tenth = counting.curve.first(where: { $0[2] <= 0.1 }).map({ Int($0[0]) })
-      else {
-        return Row(
-          spot: label, threads: threads, iterationsToHalfPercent: nil, iterationsToTenthPercent: nil,
-          secondsToHalfPercent: nil, secondsToTenthPercent: nil,
-          millisecondsPerIteration: counting.solveSeconds / Double(max(counting.iterations, 1)) * 1000,
-          peakMegabytes: counting.peakMegabytes, wallSeconds: counting.seconds,
-          texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
+      let counted = row(counting)
+      guard let half = counted.iterationsToHalfPercent, let tenth = counted.iterationsToTenthPercent else {
+        return counted
       }
       let repeats = name.hasPrefix("river") ? 5 : 3
       let timed = try (0..<repeats).map { _ in
@@ -174,8 +170,7 @@ extension Skeptic.Bench {
         spot: label, threads: threads, iterationsToHalfPercent: half, iterationsToTenthPercent: tenth,
         secondsToHalfPercent: median.curve.first { Int($0[0]) == half }?[1], secondsToTenthPercent: median.solveSeconds,
         millisecondsPerIteration: median.solveSeconds / Double(tenth) * 1000,
-        peakMegabytes: max(counting.peakMegabytes, median.peakMegabytes), wallSeconds: median.seconds,
-        texasSolverSecondsToTenthPercentScaled: nil, speedupOverTexasSolver: nil, texasSolverPeakMegabytes: nil)
+        peakMegabytes: max(counting.peakMegabytes, median.peakMegabytes), wallSeconds: median.seconds)
     }
 
     /// What one `skeptic solve --json` child reported.
