@@ -107,60 +107,11 @@ extension SpotPass {
     case SpotNode.decision0, SpotNode.decision1:
       let actions = Int(node.childCount)
       let first = Int(node.firstChild)
-      if Int(node.kind) == player {
-        let strategy = scratch
-        let values = strategy + actions * n
-        let childOwn = values + actions * n
-        var rest = childOwn + n
-        let regret: UnsafeMutablePointer<Float>
-        let sum: UnsafeMutablePointer<Float>
-        let exponents = Int(node.exponentOffset)
-        if compressed {
-          regret = rest
-          sum = rest + actions * n
-          rest += 2 * actions * n
-          BlockFloat.decode(
-            regrets16 + node.offset, exponents: regretExponents + exponents, actions: actions, hands: n,
-            into: regret, scratch: rest)
-          BlockFloat.decode(
-            sums16 + node.offset, exponent: sumExponents[exponents + n], actions: actions, hands: n, into: sum)
-        } else {
-          regret = regrets + node.offset
-          sum = sums + node.offset
-        }
-        regretMatching(regret, actions: actions, hands: n, into: strategy, total: out)
-        for action in 0..<actions {
-          let row = strategy + action * n
-          for hand in 0..<n { childOwn[hand] = own[hand] * row[hand] }
-          cfr(first + action, player, reach, childOwn, values + action * n, rest, parallel: parallel)
-        }
-        mix(values, by: strategy, actions: actions, hands: n, into: out)
-        let positive = positiveDiscount
-        let negative = negativeDiscount
-        for action in 0..<actions {
-          let slot = regret + action * n
-          let value = values + action * n
-          if floorsRegrets {
-            for hand in 0..<n { slot[hand] = max(slot[hand] * positive + value[hand] - out[hand], 0) }
-          } else {
-            for hand in 0..<n {
-              let old = slot[hand]
-              slot[hand] = old * (old > 0 ? positive : negative) + value[hand] - out[hand]
-            }
-          }
-        }
-        let discount = sumDiscount
-        for action in 0..<actions {
-          let slot = sum + action * n
-          let row = strategy + action * n
-          for hand in 0..<n { slot[hand] = slot[hand] * discount + own[hand] * row[hand] }
-        }
-        if compressed {
-          BlockFloat.encode(
-            regret, actions: actions, hands: n, into: regrets16 + node.offset, exponents: regretExponents + exponents,
-            scratch: rest)
-          BlockFloat.encode(
-            sum, actions: actions, hands: n, into: sums16 + node.offset, exponent: sumExponents + exponents + n)
+      if lastStreetRoots[Int(node.betting)] {
+        lastStreetCFR(index, player, reach, own, out, scratch)
+      } else if Int(node.kind) == player {
+        ownDecision(node, player, own, out, scratch) { child, childOwn, values, rest in
+          cfr(child, player, reach, childOwn, values, rest, parallel: parallel)
         }
       } else {
         let m = handCount(1 - player)
@@ -168,15 +119,7 @@ extension SpotPass {
         let childReach = strategy + actions * m
         let values = childReach + m
         let rest = values + n
-        if compressed {
-          BlockFloat.decode(
-            regrets16 + node.offset, exponents: regretExponents + Int(node.exponentOffset), actions: actions,
-            hands: m, into: strategy, scratch: childReach)
-          regretMatching(strategy, actions: actions, hands: m, into: strategy, total: childReach, weights: reach)
-        } else {
-          regretMatching(
-            regrets + node.offset, actions: actions, hands: m, into: strategy, total: childReach, weights: reach)
-        }
+        opponentStrategy(node, player, reach, into: strategy, scratch: childReach)
         // The rows are the children's reaches already (strategy times reach, formed as it is made).
         opponentActions(
           first: first, actions: actions, player: player, strategy: strategy, reach: nil, out: out,
@@ -194,6 +137,93 @@ extension SpotPass {
       fold(player, reach, payoff: folder == player ? -node.value : node.value, out)
     default:
       showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out, scratch)
+    }
+  }
+
+  /// The opponent's strategy at its decision `node`, each row times `reach`: the rows are the
+  /// children's reaches. `scratch` takes the opponent's hands.
+  @inline(__always)
+  func opponentStrategy(
+    _ node: SpotNode, _ player: Int, _ reach: UnsafePointer<Float>, into strategy: UnsafeMutablePointer<Float>,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
+    let actions = Int(node.childCount)
+    let m = handCount(1 - player)
+    if compressed {
+      BlockFloat.decode(
+        regrets16 + node.offset, exponents: regretExponents + Int(node.exponentOffset), actions: actions,
+        hands: m, into: strategy, scratch: scratch)
+      regretMatching(strategy, actions: actions, hands: m, into: strategy, total: scratch, weights: reach)
+    } else {
+      regretMatching(regrets + node.offset, actions: actions, hands: m, into: strategy, total: scratch, weights: reach)
+    }
+  }
+
+  /// The player's own decision: regret matching, each action's child walked (`walk(child, the
+  /// child's own reach, its values, free scratch)`), then the values mixed into `out` and the
+  /// regrets and strategy sums updated.
+  @inline(__always)
+  func ownDecision(
+    _ node: SpotNode, _ player: Int, _ own: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+    _ scratch: UnsafeMutablePointer<Float>,
+    _ walk: (Int, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+  ) {
+    let n = handCount(player)
+    let actions = Int(node.childCount)
+    let first = Int(node.firstChild)
+    let strategy = scratch
+    let values = strategy + actions * n
+    let childOwn = values + actions * n
+    var rest = childOwn + n
+    let regret: UnsafeMutablePointer<Float>
+    let sum: UnsafeMutablePointer<Float>
+    let exponents = Int(node.exponentOffset)
+    if compressed {
+      regret = rest
+      sum = rest + actions * n
+      rest += 2 * actions * n
+      BlockFloat.decode(
+        regrets16 + node.offset, exponents: regretExponents + exponents, actions: actions, hands: n,
+        into: regret, scratch: rest)
+      BlockFloat.decode(
+        sums16 + node.offset, exponent: sumExponents[exponents + n], actions: actions, hands: n, into: sum)
+    } else {
+      regret = regrets + node.offset
+      sum = sums + node.offset
+    }
+    regretMatching(regret, actions: actions, hands: n, into: strategy, total: out)
+    for action in 0..<actions {
+      let row = strategy + action * n
+      for hand in 0..<n { childOwn[hand] = own[hand] * row[hand] }
+      walk(first + action, childOwn, values + action * n, rest)
+    }
+    mix(values, by: strategy, actions: actions, hands: n, into: out)
+    let positive = positiveDiscount
+    let negative = negativeDiscount
+    for action in 0..<actions {
+      let slot = regret + action * n
+      let value = values + action * n
+      if floorsRegrets {
+        for hand in 0..<n { slot[hand] = max(slot[hand] * positive + value[hand] - out[hand], 0) }
+      } else {
+        for hand in 0..<n {
+          let old = slot[hand]
+          slot[hand] = old * (old > 0 ? positive : negative) + value[hand] - out[hand]
+        }
+      }
+    }
+    let discount = sumDiscount
+    for action in 0..<actions {
+      let slot = sum + action * n
+      let row = strategy + action * n
+      for hand in 0..<n { slot[hand] = slot[hand] * discount + own[hand] * row[hand] }
+    }
+    if compressed {
+      BlockFloat.encode(
+        regret, actions: actions, hands: n, into: regrets16 + node.offset, exponents: regretExponents + exponents,
+        scratch: rest)
+      BlockFloat.encode(
+        sum, actions: actions, hands: n, into: sums16 + node.offset, exponent: sumExponents + exponents + n)
     }
   }
 

@@ -58,6 +58,17 @@ extension SpotPass {
     }
   }
 
+  /// The opponent's hands on final board `board` weakest first, when `player`'s are valued: how
+  /// many, their sweep steps, and where each card's prefix sums start (``ShowdownTables``).
+  @inline(__always)
+  func opponentSweep(_ player: Int, board: Int) -> (
+    count: Int, steps: UnsafePointer<ShowdownTables.SweepStep>, cardStart: UnsafePointer<UInt16>
+  ) {
+    let theirs = 2 * board + 1 - player
+    let orderFirst = Int(orderStart[theirs])
+    return (Int(orderStart[theirs + 1]) - orderFirst, sweep + orderFirst, self.cardStart + 53 * theirs)
+  }
+
   /// Showdown values for each of `player`'s hands on final board `board`, in time linear in the
   /// hands: opponent reach of weaker hands minus that of stronger ones, with each hand's own
   /// cards taken out, times the winner's gain. Prefix sums of the opponent's reach in rank
@@ -70,11 +81,7 @@ extension SpotPass {
     _ scratch: UnsafeMutablePointer<V>
   ) {
     let gain = V(payoff)
-    let theirs = 2 * board + 1 - player
-    let orderFirst = Int(orderStart[theirs])
-    let count = Int(orderStart[theirs + 1]) - orderFirst
-    let steps = sweep + orderFirst
-    let cardStart = self.cardStart + 53 * theirs
+    let (count, steps, cardStart) = opponentSweep(player, board: board)
     // P[k]: reach of the k weakest; Q: the same per card, each card's sums after a 0. One pass in
     // rank order fills P and Q: each card's next sum is its previous one (just before it) plus the
     // hand's reach, added in the card's own order.

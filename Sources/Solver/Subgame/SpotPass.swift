@@ -37,6 +37,11 @@ struct SpotPass: @unchecked Sendable {
   let cardStart: UnsafePointer<UInt16>
   /// Chance children's mirrored cards: permutation indices (see ``SpotNode/mirrorCount``).
   let mirrors: UnsafePointer<UInt8>
+  /// Per betting node: whether it starts a last-street subtree (its first decision after the last
+  /// card), which ``lastStreetCFR(_:_:_:_:_:_:)`` walks with its terminals batched.
+  let lastStreetRoots: UnsafePointer<Bool>
+  /// The most terminals in one last-street subtree.
+  let lastStreetTerminals: Int
   /// For permutation k and player p, the permuted hand of each hand:
   /// `handMaps[k * (handCount0 + handCount1) + (p == 0 ? 0 : handCount0) + hand]`.
   let handMaps: UnsafePointer<Int32>

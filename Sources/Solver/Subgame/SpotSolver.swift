@@ -51,16 +51,25 @@ public final class SpotSolver: @unchecked Sendable {
   let pool: ThreadPool?
   /// Floats (or doubles) per thread's scratch.
   let scratchStride: Int
+  /// Per betting node, whether it starts a last-street subtree (``SpotPass/lastStreetRoots``).
+  let lastStreetRoots: UnsafeMutablePointer<Bool>
+  /// The most terminals in one last-street subtree.
+  let lastStreetTerminals: Int
   /// Per player, ``checkDown(_:)``: it does not depend on the strategy, so it is computed once.
   lazy var checkDownFigures: [(difference: [Double], total: [Double])] = [checkDown(0), checkDown(1)]
 
   /// Makes a solver with zeroed tables.
   ///
   /// - Throws: ``SolverError`` when the algorithm is one the spot solver does not run (PCFR+).
-  /// - Parameter compressed: keep the tables in 16 bits (half the memory; a little slower).
-  public init(game: SpotGame, algorithm: Algorithm = SpotSolver.dcfr, threads: Int = 1, compressed: Bool = false)
-    throws(SolverError)
-  {
+  /// - Parameters:
+  ///   - compressed: keep the tables in 16 bits (half the memory; a little slower).
+  ///   - batchesTerminals: walk each last-street subtree in passes that value its showdowns and
+  ///     folds eight at a time (the default); `false` values them one at a time, the plain walk,
+  ///     kept to check the batched one (the same bits) against.
+  public init(
+    game: SpotGame, algorithm: Algorithm = SpotSolver.dcfr, threads: Int = 1, compressed: Bool = false,
+    batchesTerminals: Bool = true
+  ) throws(SolverError) {
     if case .predictivePlus = algorithm {
       throw SolverError(.badParameter, "the spot solver runs cfr, cfr+, lcfr and dcfr; pcfr+ is for full games")
     }
@@ -109,7 +118,11 @@ public final class SpotSolver: @unchecked Sendable {
     handMaps = .allocate(capacity: maps.count)
     handMaps.initialize(from: maps, count: maps.count)
     pool = self.threads > 1 ? ThreadPool(threads: self.threads) : nil
-    scratchStride = SpotSolver.scratchSize(game)
+    let lastStreet = SpotSolver.lastStreet(game)
+    lastStreetRoots = .allocate(capacity: lastStreet.roots.count)
+    lastStreetRoots.initialize(from: lastStreet.roots.map { $0 && batchesTerminals }, count: lastStreet.roots.count)
+    lastStreetTerminals = max(lastStreet.terminals, 1)
+    scratchStride = SpotSolver.scratchSize(game) + lastStreet.floats
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
     scratchFloats.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
@@ -126,6 +139,7 @@ public final class SpotSolver: @unchecked Sendable {
     regretExponents.deallocate()
     mirrors.deallocate()
     handMaps.deallocate()
+    lastStreetRoots.deallocate()
     hands.deallocate()
     twins.deallocate()
     cardStarts.deallocate()
@@ -146,6 +160,40 @@ public final class SpotSolver: @unchecked Sendable {
     }
     let hands = max(game.handCounts[0], game.handCounts[1], 1)
     return (deepest + 2) * (4 * widest + 4 + 52) * hands
+  }
+
+  /// The betting nodes that start a last-street subtree (the first decision after the last card,
+  /// or the root of a river spot), the most terminals under one, and the scratch floats its walk
+  /// takes beyond a ``cfr`` walk's: the opponent's reaches, the terminals' values and a batch's
+  /// lanes (``SpotPass/showdownLanes(_:_:_:_:_:_:_:)``).
+  static func lastStreet(_ game: SpotGame) -> (roots: [Bool], terminals: Int, floats: Int) {
+    let tree = game.tree
+    var roots = [Bool](repeating: false, count: tree.nodes.count)
+    var terminals = 0
+    var rows = 0
+    for (index, node) in tree.nodes.enumerated() {
+      guard case .decision = node.kind, node.street == .river else { continue }
+      if let parent = node.parent, tree.nodes[parent].kind != .chance { continue }
+      roots[index] = true
+      var count = 0
+      var rowCount = 0
+      var stack = [index]
+      while let next = stack.popLast() {
+        let child = tree.nodes[next]
+        if child.isTerminal {
+          count += 1
+          rowCount += 1
+        } else {
+          rowCount += child.children.count
+          stack += child.children
+        }
+      }
+      terminals = max(terminals, count)
+      rows = max(rows, rowCount)
+    }
+    let hands = max(game.handCounts[0], game.handCounts[1], 1)
+    let width = SpotPass.batchWidth
+    return (roots, terminals, rows * hands + width * (8 * hands + 208))
   }
 
   /// Bytes held: the two tables, the nodes, the hand tables and the scratch.
@@ -187,7 +235,8 @@ public final class SpotSolver: @unchecked Sendable {
       groupStart: showdowns.groupStart.baseAddress!, showdownGroups: showdowns.groups.baseAddress!,
       pairStart: showdowns.pairStart.baseAddress!, showdownPairs: showdowns.pairs.baseAddress!,
       orderStart: showdowns.orderStart.baseAddress!, sweep: showdowns.sweep.baseAddress!,
-      cardStart: showdowns.cardStart.baseAddress!, mirrors: mirrors,
+      cardStart: showdowns.cardStart.baseAddress!, mirrors: mirrors, lastStreetRoots: lastStreetRoots,
+      lastStreetTerminals: lastStreetTerminals,
       handMaps: handMaps,
       positiveDiscount: Float(positive),
       negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads, pool: pool,

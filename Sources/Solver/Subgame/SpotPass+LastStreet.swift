@@ -1,0 +1,137 @@
+extension SpotPass {
+  /// Terminals valued together: one lane per terminal node.
+  typealias Batch = SIMD8<Float>
+
+  /// Lanes per ``Batch``.
+  @inline(__always) static var batchWidth: Int { 8 }
+
+  /// A CFR walk over a last-street subtree (no chance node below): the same values and updates
+  /// as ``cfr(_:_:_:_:_:_:parallel:)``, bit for bit, in three passes. Down: every node's
+  /// opponent reach (the opponent's strategies do not change during the player's walk). Then the
+  /// terminals, eight at a time: their showdowns (all on one board) share one sweep and their
+  /// folds one pass, each terminal in its own lane. Up: values and the player's updates.
+  func lastStreetCFR(
+    _ index: Int, _ player: Int, _ reach: UnsafeMutablePointer<Float>, _ own: UnsafeMutablePointer<Float>,
+    _ out: UnsafeMutablePointer<Float>, _ scratch: UnsafeMutablePointer<Float>
+  ) {
+    let n = handCount(player)
+    withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: lastStreetTerminals) { reaches in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: lastStreetTerminals) { terminals in
+        var free = scratch
+        var count = 0
+        gather(index, player, reach, &free, reaches.baseAddress!, terminals.baseAddress!, &count)
+        let values = free
+        free += count * n
+        valueTerminals(
+          player, count, reaches.baseAddress!, terminals.baseAddress!, values: values, scratch: free)
+        var cursor = 0
+        settle(index, player, own, out, free, values, &cursor)
+      }
+    }
+  }
+
+  /// The down pass: each terminal below `index`, in walk order, with the opponent reach that
+  /// arrives there. Opponent nodes' children's reaches are laid out from `free` on.
+  private func gather(
+    _ index: Int, _ player: Int, _ reach: UnsafePointer<Float>, _ free: inout UnsafeMutablePointer<Float>,
+    _ reaches: UnsafeMutablePointer<UnsafePointer<Float>>, _ terminals: UnsafeMutablePointer<Int32>,
+    _ count: inout Int
+  ) {
+    let node = nodes[index]
+    switch node.kind {
+    case SpotNode.decision0, SpotNode.decision1:
+      let actions = Int(node.childCount)
+      let first = Int(node.firstChild)
+      if Int(node.kind) == player {
+        for action in 0..<actions { gather(first + action, player, reach, &free, reaches, terminals, &count) }
+      } else {
+        let m = handCount(1 - player)
+        let strategy = free
+        free += actions * m
+        opponentStrategy(node, player, reach, into: strategy, scratch: free)
+        for action in 0..<actions {
+          gather(first + action, player, strategy + action * m, &free, reaches, terminals, &count)
+        }
+      }
+    case SpotNode.fold0, SpotNode.fold1, SpotNode.showdown:
+      reaches[count] = reach
+      terminals[count] = Int32(index)
+      count += 1
+    default:
+      preconditionFailure("a last-street subtree holds no chance node")
+    }
+  }
+
+  /// The terminals' values, terminal k's at `values + k × hands`: showdowns and folds each in
+  /// batches of eight lanes.
+  private func valueTerminals(
+    _ player: Int, _ count: Int, _ reaches: UnsafePointer<UnsafePointer<Float>>, _ terminals: UnsafePointer<Int32>,
+    values: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+  ) {
+    let n = handCount(player)
+    let width = SpotPass.batchWidth
+    withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: width) { laneReach in
+      withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: width) { laneOut in
+        for showdowns in [true, false] {
+          var lanes = 0
+          var gains = Batch(repeating: 0)
+          var board = 0
+          func flush() {
+            if showdowns {
+              showdownLanes(player, laneReach.baseAddress!, lanes, gains, board, laneOut.baseAddress!, scratch)
+            } else {
+              foldLanes(player, laneReach.baseAddress!, lanes, gains, laneOut.baseAddress!, scratch)
+            }
+            lanes = 0
+            gains = Batch(repeating: 0)
+          }
+          for k in 0..<count {
+            let node = nodes[Int(terminals[k])]
+            guard (node.kind == SpotNode.showdown) == showdowns else { continue }
+            laneReach[lanes] = reaches[k]
+            laneOut[lanes] = values + k * n
+            if showdowns {
+              board = Int(node.showdownBoard)
+              gains[lanes] = Float(node.value)
+            } else {
+              let folder = Int(node.kind - SpotNode.fold0)
+              gains[lanes] = Float(folder == player ? -node.value : node.value)
+            }
+            lanes += 1
+            if lanes == width { flush() }
+          }
+          if lanes > 0 { flush() }
+        }
+      }
+    }
+  }
+
+  /// The up pass: values and the player's updates, reading the terminals' values in walk order.
+  private func settle(
+    _ index: Int, _ player: Int, _ own: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+    _ scratch: UnsafeMutablePointer<Float>, _ values: UnsafePointer<Float>, _ cursor: inout Int
+  ) {
+    let node = nodes[index]
+    let n = handCount(player)
+    switch node.kind {
+    case SpotNode.decision0, SpotNode.decision1:
+      let actions = Int(node.childCount)
+      let first = Int(node.firstChild)
+      if Int(node.kind) == player {
+        ownDecision(node, player, own, out, scratch) { child, childOwn, childValues, rest in
+          settle(child, player, childOwn, childValues, rest, values, &cursor)
+        }
+      } else {
+        let row = scratch
+        settle(first, player, own, out, row + n, values, &cursor)
+        for action in 1..<actions {
+          settle(first + action, player, own, row, row + n, values, &cursor)
+          for hand in 0..<n { out[hand] += row[hand] }
+        }
+      }
+    default:
+      out.update(from: values + cursor * n, count: n)
+      cursor += 1
+    }
+  }
+}
