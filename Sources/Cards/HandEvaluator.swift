@@ -3,7 +3,8 @@
 /// A ``Hand`` keeps a sum of rank weights and per-suit counters. When a suit holds five cards or
 /// more, its rank bits index a table of 8,192 flush ranks; otherwise the rank-weight sum is
 /// mapped by a perfect hash (row displacement) to the rank of that multiset of ranks. The tables
-/// take about 200 KB and are built once, on first use, in a few milliseconds.
+/// take about 320 KB (105 KB of them the two-card keys of ``rank(sevenCardBytes:)``) and are built
+/// once, on first use, in a few milliseconds.
 ///
 /// ```swift
 /// let evaluator = HandEvaluator.shared
@@ -15,18 +16,51 @@
 public struct HandEvaluator: @unchecked Sendable {
   // The tables live for the whole process (see `HandEvaluatorTables`), so raw pointers are safe to
   // share between threads: nothing ever writes to them after the build.
-  @usableFromInline let flushRanks: UnsafePointer<UInt16>
-  @usableFromInline let rowOffsets: UnsafePointer<UInt32>
-  @usableFromInline let multisetRanks: UnsafePointer<UInt16>
+  @usableFromInline let tables: UnsafeRawPointer
 
   /// The evaluator over the process-wide tables.
   public static let shared = HandEvaluator(tables: HandEvaluatorTables.build())
 
   init(tables: HandEvaluatorTables) {
-    flushRanks = UnsafePointer(tables.flushRanks)
-    rowOffsets = UnsafePointer(tables.rowOffsets)
-    multisetRanks = UnsafePointer(tables.multisetRanks)
+    self.tables = UnsafeRawPointer(tables.block)
     tableBytes = tables.byteCount
+  }
+
+  // Where each table sits in the block (``HandEvaluatorTables``): constants, so that the tables
+  // are one base register plus a displacement.
+  @inlinable static var flushCount: Int { 8192 }
+  @inlinable static var rowCount: Int { 1 << (scrambleBits - Int(rowShift)) }
+  @inlinable static var pairKeyCount: Int { (51 | 51 << 8) + 1 }
+  @inlinable static var cardKeysOffset: Int { 0 }
+  @inlinable static var cardMasksOffset: Int { 52 * 8 }
+  @inlinable static var pairKeysOffset: Int { 2 * 52 * 8 }
+  @inlinable static var flushRanksOffset: Int { pairKeysOffset + pairKeyCount * 8 }
+  @inlinable static var rowOffsetsOffset: Int { flushRanksOffset + flushCount * 2 }
+  @inlinable static var multisetRanksOffset: Int { rowOffsetsOffset + rowCount * 4 }
+
+  /// The rank of each flush's rank bits.
+  @inlinable var flushRanks: UnsafePointer<UInt16> {
+    (tables + HandEvaluator.flushRanksOffset).assumingMemoryBound(to: UInt16.self)
+  }
+  /// The perfect hash's displacement of each row.
+  @inlinable var rowOffsets: UnsafePointer<UInt32> {
+    (tables + HandEvaluator.rowOffsetsOffset).assumingMemoryBound(to: UInt32.self)
+  }
+  /// The rank of each rank multiset, at its hashed slot.
+  @inlinable var multisetRanks: UnsafePointer<UInt16> {
+    (tables + HandEvaluator.multisetRanksOffset).assumingMemoryBound(to: UInt16.self)
+  }
+  /// The key (``Hand/key``) of each card's hand.
+  @inlinable var cardKeys: UnsafePointer<UInt64> {
+    (tables + HandEvaluator.cardKeysOffset).assumingMemoryBound(to: UInt64.self)
+  }
+  /// The suit masks (``Hand/suitMasks``) of each card's hand.
+  @inlinable var cardMasks: UnsafePointer<UInt64> {
+    (tables + HandEvaluator.cardMasksOffset).assumingMemoryBound(to: UInt64.self)
+  }
+  /// The key of every two cards, at `first | second << 8`.
+  @inlinable var pairKeys: UnsafePointer<UInt64> {
+    (tables + HandEvaluator.pairKeysOffset).assumingMemoryBound(to: UInt64.self)
   }
 
   /// The bytes the tables occupy.
@@ -42,7 +76,7 @@ public struct HandEvaluator: @unchecked Sendable {
   /// 2^25) before the row split: unscrambled, every row is a translate of the same dense pattern
   /// of low-rank sums and rows barely interleave. Hands carry their weights already scrambled
   /// (``RankWeights/keyWeight(_:)``), so evaluation only masks.
-  static let scrambleBits = 25
+  @inlinable static var scrambleBits: Int { 25 }
 
   static func scramble(_ key: UInt32) -> UInt32 {
     (key &* RankWeights.keyMultiplier) & RankWeights.keyMask

@@ -1,20 +1,31 @@
 /// The evaluator's tables, built once and never freed (they live as long as the process).
 final class HandEvaluatorTables: @unchecked Sendable {
-  let flushRanks: UnsafeMutablePointer<UInt16>
-  let rowOffsets: UnsafeMutablePointer<UInt32>
-  let multisetRanks: UnsafeMutablePointer<UInt16>
+  /// Every table in one block, at the constant offsets of ``HandEvaluator`` (so that a hot loop
+  /// holds one base pointer for all of them): the cards' keys and suit masks, the two-card keys, the flush ranks,
+  /// the row offsets, then the multiset ranks.
+  let block: UnsafeMutableRawPointer
   let byteCount: Int
 
   private init(flush: [UInt16], offsets: [UInt32], ranks: [UInt16]) {
-    func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
-      let pointer = UnsafeMutablePointer<T>.allocate(capacity: array.count)
-      pointer.initialize(from: array, count: array.count)
-      return pointer
+    precondition(flush.count == HandEvaluator.flushCount && offsets.count == HandEvaluator.rowCount)
+    byteCount = HandEvaluator.multisetRanksOffset + ranks.count * 2
+    block = .allocate(byteCount: byteCount, alignment: 64)
+    func place<T>(_ array: [T], at offset: Int) {
+      (block + offset).bindMemory(to: T.self, capacity: array.count).initialize(from: array, count: array.count)
     }
-    flushRanks = copy(flush)
-    rowOffsets = copy(offsets)
-    multisetRanks = copy(ranks)
-    byteCount = flush.count * 2 + offsets.count * 4 + ranks.count * 2
+    let hands = (0..<52).map { Hand(Card(index: $0)) }
+    // Two card bytes read as a little-endian word are first | second << 8; the sum is symmetric,
+    // so a big-endian read finds the same key.
+    var pairs = [UInt64](repeating: 0, count: HandEvaluator.pairKeyCount)
+    for first in 0..<52 {
+      for second in 0..<52 { pairs[first | second << 8] = hands[first].key &+ hands[second].key }
+    }
+    place(hands.map(\.key), at: HandEvaluator.cardKeysOffset)
+    place(hands.map(\.suitMasks), at: HandEvaluator.cardMasksOffset)
+    place(pairs, at: HandEvaluator.pairKeysOffset)
+    place(flush, at: HandEvaluator.flushRanksOffset)
+    place(offsets, at: HandEvaluator.rowOffsetsOffset)
+    place(ranks, at: HandEvaluator.multisetRanksOffset)
   }
 
   /// Builds every table: the strengths of all rank multisets and flush masks, a dense numbering

@@ -147,6 +147,32 @@ import Testing
     }
   }
 
+  /// Seven card bytes, read two at a time, rank as the seven cards' hand does, in any order of the
+  /// bytes; half the hands hold five or more of one suit (the masks are gathered then).
+  @Test func cardBytesRankAsTheirHand() {
+    var generator = SeededGenerator(seed: 7)
+    var bytes = [UInt8](repeating: 0, count: 7)
+    var flushes = 0
+    for trial in 0..<100_000 {
+      var deck = Card.all
+      generator.shuffle(&deck)
+      if trial % 2 == 1 {
+        // Five of one suit first, then two more of any.
+        let suit = trial / 2 % 4
+        let suited = deck.filter { $0.suit == suit }
+        deck = Array(suited[0..<5]) + deck.filter { !suited[0..<5].contains($0) }
+        generator.shuffle(&deck[0..<7])
+      }
+      for i in 0..<7 { bytes[i] = deck[i].index }
+      let expected = evaluator.rank(of: Hand(deck[0..<7]))
+      if expected.category == .flush || expected.category == .straightFlush { flushes += 1 }
+      #expect(evaluator.rank(sevenCardBytes: bytes) == expected)
+      bytes.reverse()
+      #expect(evaluator.rank(sevenCardBytes: bytes) == expected)
+    }
+    #expect(flushes > 40_000)
+  }
+
   @Test func moreThanSevenCardsAreRankedBySubsets() throws {
     let cards = try Card.parseList("2c 2d 7h 9s Jc Qd Kh Ah Th")
     #expect(evaluator.rank(of: CardSet(cards)).category == .straight)
