@@ -101,17 +101,7 @@ import Testing
   /// on a 60-chip pot (an f32 value of 60 has a 4e-6 step). A wrong mirror costs whole chips.
   /// Solving every card separately gives the same first iteration and the same solution.
   @Test func isomorphicCardsAgreeWithTheReference() throws {
-    let spot = try Spot(
-      parsing: """
-        board: Qs Jh 2h 8s
-        pot: 60
-        stack: 90
-        oop range: QQ, JJ, AQs, KTs, 99, A5s:0.5, 76
-        ip range: AA, KK, AJs, T9s, 77, QJs, K8o:0.25
-        bets: 50%, allin
-        raises: allin
-        raise cap: 2
-        """)
+    let spot = try Self.batchSpot("symmetric-turn")
     let symmetric = try SpotSolver(game: SpotGame(spot: spot))
     let plain = try SpotSolver(game: SpotGame(spot: spot, isomorphism: false))
     #expect(symmetric.game.nodeCount < plain.game.nodeCount * 3 / 4)
@@ -245,22 +235,49 @@ import Testing
     }
   }
 
-  /// The batched last-street walk (showdowns and folds valued eight lanes at a time) gives the
-  /// plain walk's bits: on a river with 15 showdowns and 14 folds (two batches each, the second
-  /// part-filled) and on a turn, in 32-bit and 16-bit tables, strategies mixed after 12 iterations.
-  @Test(arguments: ["river-spr5", "turn-spr1"], [false, true])
+  /// Spots for the batched walks: two from SPOTS.md, a turn whose river keeps a suit symmetry
+  /// (mirrored river cards), and a small flop (turn subtrees below a chance node, both cards
+  /// mirrored).
+  static func batchSpot(_ name: String) throws -> Spot {
+    switch name {
+    case "symmetric-turn", "small-flop":
+      return try Spot(
+        parsing: """
+          board: \(name == "small-flop" ? "Qs Jh 2h" : "Qs Jh 2h 8s")
+          pot: 60
+          stack: 90
+          oop range: QQ, JJ, AQs, KTs, 99, A5s:0.5, 76
+          ip range: AA, KK, AJs, T9s, 77, QJs, K8o:0.25
+          bets: 50%, allin
+          raises: allin
+          raise cap: 2
+          """)
+    default:
+      return try spotFile(name)
+    }
+  }
+
+  /// The batched walks (a last-street subtree's showdowns and folds valued eight lanes at a
+  /// time; the river subtrees below a turn subtree walked together card by card) give the plain
+  /// walk's bits: on a river with 15 showdowns and 14 folds (two batches each, the second
+  /// part-filled), on turns and a flop, in 32-bit and 16-bit tables, strategies mixed after 12
+  /// iterations, and on two threads.
+  @Test(arguments: ["river-spr5", "turn-spr1", "symmetric-turn", "small-flop"], [false, true])
   func batchedTerminalsGiveThePlainWalksBits(name: String, compressed: Bool) throws {
-    let spot = try Self.spotFile(name)
+    let spot = try Self.batchSpot(name)
     var tables: [[Float]] = []
-    for batched in [true, false] {
-      let solver = try SpotSolver(game: SpotGame(spot: spot), compressed: compressed, batchesTerminals: batched)
+    for (batched, threads) in [(true, 1), (false, 1), (true, 2)] {
+      let solver = try SpotSolver(
+        game: SpotGame(spot: spot), threads: threads, compressed: compressed, batchesTerminals: batched)
       for _ in 0..<12 { solver.iterate() }
       tables.append(solver.strategySums())
     }
     #expect(tables[0].contains { $0 != 0 })
-    // Counted, not compared whole: a failing `==` on a million floats prints both.
-    let differing = zip(tables[0], tables[1]).filter { $0.0.bitPattern != $0.1.bitPattern }.count
-    #expect(differing == 0, "\(differing) of \(tables[0].count) strategy sums differ")
+    for other in 1..<3 {
+      // Counted, not compared whole: a failing `==` on a million floats prints both.
+      let differing = zip(tables[0], tables[other]).filter { $0.0.bitPattern != $0.1.bitPattern }.count
+      #expect(differing == 0, "run \(other): \(differing) of \(tables[0].count) strategy sums differ")
+    }
   }
 
   /// A solution saved and loaded gives the same evaluation and node views; a damaged file is refused.

@@ -109,6 +109,8 @@ extension SpotPass {
       let first = Int(node.firstChild)
       if lastStreetRoots[Int(node.betting)] {
         lastStreetCFR(index, player, reach, own, out, scratch)
+      } else if penultimateRoots[Int(node.betting)] {
+        penultimateCFR(index, player, reach, own, out, scratch, parallel: parallel)
       } else if Int(node.kind) == player {
         ownDecision(node, player, own, out, scratch) { child, childOwn, values, rest in
           cfr(child, player, reach, childOwn, values, rest, parallel: parallel)

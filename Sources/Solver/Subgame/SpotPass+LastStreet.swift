@@ -14,25 +14,21 @@ extension SpotPass {
     _ index: Int, _ player: Int, _ reach: UnsafeMutablePointer<Float>, _ own: UnsafeMutablePointer<Float>,
     _ out: UnsafeMutablePointer<Float>, _ scratch: UnsafeMutablePointer<Float>
   ) {
-    let n = handCount(player)
-    withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: lastStreetTerminals) { reaches in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: lastStreetTerminals) { terminals in
+    withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: batchTerminals) { reaches in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: batchTerminals) { terminals in
         var free = scratch
         var count = 0
         gather(index, player, reach, &free, reaches.baseAddress!, terminals.baseAddress!, &count)
-        let values = free
-        free += count * n
-        valueTerminals(
-          player, count, reaches.baseAddress!, terminals.baseAddress!, values: values, scratch: free)
-        var cursor = 0
-        settle(index, player, own, out, free, values, &cursor)
+        let values = valueTerminals(player, count, reaches.baseAddress!, terminals.baseAddress!, &free)
+        var cursor = SettleCursor()
+        settle(index, player, own, out, free, values, values, &cursor)
       }
     }
   }
 
   /// The down pass: each terminal below `index`, in walk order, with the opponent reach that
   /// arrives there. Opponent nodes' children's reaches are laid out from `free` on.
-  private func gather(
+  func gather(
     _ index: Int, _ player: Int, _ reach: UnsafePointer<Float>, _ free: inout UnsafeMutablePointer<Float>,
     _ reaches: UnsafeMutablePointer<UnsafePointer<Float>>, _ terminals: UnsafeMutablePointer<Int32>,
     _ count: inout Int
@@ -46,9 +42,7 @@ extension SpotPass {
         for action in 0..<actions { gather(first + action, player, reach, &free, reaches, terminals, &count) }
       } else {
         let m = handCount(1 - player)
-        let strategy = free
-        free += actions * m
-        opponentStrategy(node, player, reach, into: strategy, scratch: free)
+        let strategy = opponentRows(node, player, reach, &free)
         for action in 0..<actions {
           gather(first + action, player, strategy + action * m, &free, reaches, terminals, &count)
         }
@@ -62,13 +56,28 @@ extension SpotPass {
     }
   }
 
-  /// The terminals' values, terminal k's at `values + k × hands`: showdowns and folds each in
-  /// batches of eight lanes.
-  private func valueTerminals(
+  /// The opponent's strategy rows at its decision `node`, each times `reach` (its children's
+  /// reaches), laid out from `free` on (`free` moved past them).
+  @inline(__always)
+  func opponentRows(
+    _ node: SpotNode, _ player: Int, _ reach: UnsafePointer<Float>, _ free: inout UnsafeMutablePointer<Float>
+  ) -> UnsafeMutablePointer<Float> {
+    let strategy = free
+    free += Int(node.childCount) * handCount(1 - player)
+    opponentStrategy(node, player, reach, into: strategy, scratch: free)
+    return strategy
+  }
+
+  /// The terminals' values, laid out from `free` on (terminal k's at `k × hands`, `free` moved
+  /// past them): showdowns and folds each in batches of eight lanes.
+  func valueTerminals(
     _ player: Int, _ count: Int, _ reaches: UnsafePointer<UnsafePointer<Float>>, _ terminals: UnsafePointer<Int32>,
-    values: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-  ) {
+    _ free: inout UnsafeMutablePointer<Float>
+  ) -> UnsafeMutablePointer<Float> {
     let n = handCount(player)
+    let values = free
+    free += count * n
+    let scratch = free
     let width = SpotPass.batchWidth
     withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: width) { laneReach in
       withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: width) { laneOut in
@@ -104,12 +113,21 @@ extension SpotPass {
         }
       }
     }
+    return values
   }
 
-  /// The up pass: values and the player's updates, reading the terminals' values in walk order.
-  private func settle(
+  /// Where an up pass is in its lists of values: the next terminal's and the next chance node's.
+  struct SettleCursor {
+    var terminal = 0
+    var chance = 0
+  }
+
+  /// The up pass: values and the player's updates, reading the terminals' values (`values`) and
+  /// the chance nodes' (`chanceValues`, in a penultimate subtree) in walk order.
+  func settle(
     _ index: Int, _ player: Int, _ own: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>,
-    _ scratch: UnsafeMutablePointer<Float>, _ values: UnsafePointer<Float>, _ cursor: inout Int
+    _ scratch: UnsafeMutablePointer<Float>, _ values: UnsafePointer<Float>, _ chanceValues: UnsafePointer<Float>,
+    _ cursor: inout SettleCursor
   ) {
     let node = nodes[index]
     let n = handCount(player)
@@ -119,19 +137,22 @@ extension SpotPass {
       let first = Int(node.firstChild)
       if Int(node.kind) == player {
         ownDecision(node, player, own, out, scratch) { child, childOwn, childValues, rest in
-          settle(child, player, childOwn, childValues, rest, values, &cursor)
+          settle(child, player, childOwn, childValues, rest, values, chanceValues, &cursor)
         }
       } else {
         let row = scratch
-        settle(first, player, own, out, row + n, values, &cursor)
+        settle(first, player, own, out, row + n, values, chanceValues, &cursor)
         for action in 1..<actions {
-          settle(first + action, player, own, row, row + n, values, &cursor)
+          settle(first + action, player, own, row, row + n, values, chanceValues, &cursor)
           for hand in 0..<n { out[hand] += row[hand] }
         }
       }
+    case SpotNode.chance:
+      out.update(from: chanceValues + cursor.chance * n, count: n)
+      cursor.chance += 1
     default:
-      out.update(from: values + cursor * n, count: n)
-      cursor += 1
+      out.update(from: values + cursor.terminal * n, count: n)
+      cursor.terminal += 1
     }
   }
 }

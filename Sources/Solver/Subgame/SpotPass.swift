@@ -40,8 +40,13 @@ struct SpotPass: @unchecked Sendable {
   /// Per betting node: whether it starts a last-street subtree (its first decision after the last
   /// card), which ``lastStreetCFR(_:_:_:_:_:_:)`` walks with its terminals batched.
   let lastStreetRoots: UnsafePointer<Bool>
-  /// The most terminals in one last-street subtree.
-  let lastStreetTerminals: Int
+  /// Per betting node: whether it starts a subtree of the street before the last (the first
+  /// decision after the turn card), which ``penultimateCFR(_:_:_:_:_:_:parallel:)`` walks with
+  /// all its river subtrees' terminals batched, river card by river card.
+  let penultimateRoots: UnsafePointer<Bool>
+  /// The most terminals in one batch list: a last-street subtree's, or those of all the river
+  /// subtrees of a penultimate subtree for one river card, or its folds.
+  let batchTerminals: Int
   /// For permutation k and player p, the permuted hand of each hand:
   /// `handMaps[k * (handCount0 + handCount1) + (p == 0 ? 0 : handCount0) + hand]`.
   let handMaps: UnsafePointer<Int32>

@@ -53,8 +53,11 @@ public final class SpotSolver: @unchecked Sendable {
   let scratchStride: Int
   /// Per betting node, whether it starts a last-street subtree (``SpotPass/lastStreetRoots``).
   let lastStreetRoots: UnsafeMutablePointer<Bool>
-  /// The most terminals in one last-street subtree.
-  let lastStreetTerminals: Int
+  /// Per betting node, whether it starts a subtree of the street before the last
+  /// (``SpotPass/penultimateRoots``).
+  let penultimateRoots: UnsafeMutablePointer<Bool>
+  /// The most terminals in one batch list (``SpotPass/batchTerminals``).
+  let batchTerminals: Int
   /// Per player, ``checkDown(_:)``: it does not depend on the strategy, so it is computed once.
   lazy var checkDownFigures: [(difference: [Double], total: [Double])] = [checkDown(0), checkDown(1)]
 
@@ -118,11 +121,14 @@ public final class SpotSolver: @unchecked Sendable {
     handMaps = .allocate(capacity: maps.count)
     handMaps.initialize(from: maps, count: maps.count)
     pool = self.threads > 1 ? ThreadPool(threads: self.threads) : nil
-    let lastStreet = SpotSolver.lastStreet(game)
-    lastStreetRoots = .allocate(capacity: lastStreet.roots.count)
-    lastStreetRoots.initialize(from: lastStreet.roots.map { $0 && batchesTerminals }, count: lastStreet.roots.count)
-    lastStreetTerminals = max(lastStreet.terminals, 1)
-    scratchStride = SpotSolver.scratchSize(game) + lastStreet.floats
+    let batched = SpotSolver.batchedWalks(game)
+    let count = batched.last.count
+    lastStreetRoots = .allocate(capacity: count)
+    lastStreetRoots.initialize(from: batched.last.map { $0 && batchesTerminals }, count: count)
+    penultimateRoots = .allocate(capacity: count)
+    penultimateRoots.initialize(from: batched.penultimate.map { $0 && batchesTerminals }, count: count)
+    batchTerminals = max(batched.terminals, 1)
+    scratchStride = SpotSolver.scratchSize(game) + batched.floats
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
     scratchFloats.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
@@ -140,6 +146,7 @@ public final class SpotSolver: @unchecked Sendable {
     mirrors.deallocate()
     handMaps.deallocate()
     lastStreetRoots.deallocate()
+    penultimateRoots.deallocate()
     hands.deallocate()
     twins.deallocate()
     cardStarts.deallocate()
@@ -162,38 +169,84 @@ public final class SpotSolver: @unchecked Sendable {
     return (deepest + 2) * (4 * widest + 4 + 52) * hands
   }
 
-  /// The betting nodes that start a last-street subtree (the first decision after the last card,
-  /// or the root of a river spot), the most terminals under one, and the scratch floats its walk
-  /// takes beyond a ``cfr`` walk's: the opponent's reaches, the terminals' values and a batch's
-  /// lanes (``SpotPass/showdownLanes(_:_:_:_:_:_:_:)``).
-  static func lastStreet(_ game: SpotGame) -> (roots: [Bool], terminals: Int, floats: Int) {
+  /// The subtrees walked with their terminals batched (``SpotPass/lastStreetRoots``,
+  /// ``SpotPass/penultimateRoots``): per betting node whether it starts a last-street subtree (the
+  /// first decision after the last card, or a river spot's root) or a subtree of the street before
+  /// (the first decision after the turn card, or a turn spot's root); the most terminals one
+  /// batch list holds; and the scratch floats these walks take beyond a ``cfr`` walk's.
+  static func batchedWalks(_ game: SpotGame) -> (last: [Bool], penultimate: [Bool], terminals: Int, floats: Int) {
     let tree = game.tree
-    var roots = [Bool](repeating: false, count: tree.nodes.count)
+    var last = [Bool](repeating: false, count: tree.nodes.count)
+    var penultimate = last
     var terminals = 0
-    var rows = 0
-    for (index, node) in tree.nodes.enumerated() {
-      guard case .decision = node.kind, node.street == .river else { continue }
-      if let parent = node.parent, tree.nodes[parent].kind != .chance { continue }
-      roots[index] = true
+    var floats = 0
+    let hands = max(game.handCounts[0], game.handCounts[1], 1)
+    let batch = SpotPass.batchWidth * (8 * hands + 208)
+    func startsStreet(_ index: Int) -> Bool {
+      guard case .decision = tree.nodes[index].kind else { return false }
+      guard let parent = tree.nodes[index].parent else { return true }
+      return tree.nodes[parent].kind == .chance
+    }
+    // Rows (`hands` floats each) a last-street walk lays out below `index`, and its terminals.
+    func lastStreetSize(_ index: Int) -> (rows: Int, terminals: Int) {
+      var rows = 0
       var count = 0
-      var rowCount = 0
       var stack = [index]
       while let next = stack.popLast() {
-        let child = tree.nodes[next]
-        if child.isTerminal {
+        let node = tree.nodes[next]
+        if node.isTerminal {
           count += 1
-          rowCount += 1
+          rows += 1
         } else {
-          rowCount += child.children.count
-          stack += child.children
+          rows += node.children.count
+          stack += node.children
         }
       }
-      terminals = max(terminals, count)
-      rows = max(rows, rowCount)
+      return (rows, count)
     }
-    let hands = max(game.handCounts[0], game.handCounts[1], 1)
-    let width = SpotPass.batchWidth
-    return (roots, terminals, rows * hands + width * (8 * hands + 208))
+    for (index, node) in tree.nodes.enumerated() where startsStreet(index) {
+      if node.street == .river {
+        last[index] = true
+        let size = lastStreetSize(index)
+        terminals = max(terminals, size.terminals)
+        floats = max(floats, size.rows * hands + batch)
+      } else if node.street == .turn {
+        // Its own rows (strategies and the player's children's reaches), its folds, and the
+        // river subtrees below its chance nodes, all walked together for one river card.
+        var rows = 0
+        var folds = 0
+        var chances = 0
+        var riverRows = 0
+        var riverTerminals = 0
+        var stack = [index]
+        var eligible = true
+        while let next = stack.popLast() {
+          let child = tree.nodes[next]
+          switch child.kind {
+          case .decision:
+            rows += 2 * child.children.count
+            stack += child.children
+          case .fold:
+            folds += 1
+          case .chance:
+            chances += 1
+            let below = child.children[0]
+            if case .chance = tree.nodes[below].kind { eligible = false }
+            let size = tree.nodes[below].isTerminal ? (rows: 1, terminals: 1) : lastStreetSize(below)
+            riverRows += size.rows
+            riverTerminals += size.terminals
+          case .showdown:
+            eligible = false
+          }
+        }
+        guard eligible, chances > 0 else { continue }
+        penultimate[index] = true
+        terminals = max(terminals, folds, riverTerminals)
+        let visit = (2 * chances + riverRows + riverTerminals) * hands + batch
+        floats = max(floats, (rows + folds + chances + 48 * chances) * hands + visit)
+      }
+    }
+    return (last, penultimate, terminals, floats)
   }
 
   /// Bytes held: the two tables, the nodes, the hand tables and the scratch.
@@ -236,7 +289,7 @@ public final class SpotSolver: @unchecked Sendable {
       pairStart: showdowns.pairStart.baseAddress!, showdownPairs: showdowns.pairs.baseAddress!,
       orderStart: showdowns.orderStart.baseAddress!, sweep: showdowns.sweep.baseAddress!,
       cardStart: showdowns.cardStart.baseAddress!, mirrors: mirrors, lastStreetRoots: lastStreetRoots,
-      lastStreetTerminals: lastStreetTerminals,
+      penultimateRoots: penultimateRoots, batchTerminals: batchTerminals,
       handMaps: handMaps,
       positiveDiscount: Float(positive),
       negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads, pool: pool,
