@@ -313,7 +313,7 @@ extension SpotPass {
         let free: UnsafeMutablePointer<V> =
           V.self == Float.self
           ? UnsafeMutableRawPointer(workerFloats + worker * workerStride).assumingMemoryBound(to: V.self)
-          : UnsafeMutableRawPointer(workerDoubles + worker * workerStride).assumingMemoryBound(to: V.self)
+          : UnsafeMutableRawPointer(workerDoubles + worker * workerDoubleStride).assumingMemoryBound(to: V.self)
         visit(k, values + k * n, free, false)
       }
       for k in 0..<count { accumulate(k, values + k * n) }

@@ -135,6 +135,8 @@ extension SpotPass {
       }
     }
     if parallel && threads > 1 {
+      // Only at the root (a turn spot) is a penultimate walk parallel; its scratch holds every
+      // card's values (``SpotSolver/batchedWalks(_:)``).
       let results = scratch
       parallelFor(cards) { k, worker in
         lastCard(

@@ -63,6 +63,8 @@ struct SpotPass: @unchecked Sendable {
   let workerFloats: UnsafeMutablePointer<Float>
   let workerDoubles: UnsafeMutablePointer<Double>
   let workerStride: Int
+  /// Worker w's doubles at `workerDoubles + w * workerDoubleStride`.
+  let workerDoubleStride: Int
 
   @inline(__always) func handCount(_ player: Int) -> Int { player == 0 ? handCount0 : handCount1 }
   @inline(__always) func cards(_ player: Int) -> UnsafePointer<UInt8> { player == 0 ? cards0 : cards1 }

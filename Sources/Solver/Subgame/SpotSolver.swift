@@ -49,8 +49,10 @@ public final class SpotSolver: @unchecked Sendable {
   let scratchDoubles: UnsafeMutablePointer<Double>
   /// Worker threads for chance nodes, when there is more than one thread.
   let pool: ThreadPool?
-  /// Floats (or doubles) per thread's scratch.
+  /// Floats per thread's scratch.
   let scratchStride: Int
+  /// Doubles per thread's scratch (the evaluation walks, which batch nothing).
+  let doubleStride: Int
   /// Per betting node, whether it starts a last-street subtree (``SpotPass/lastStreetRoots``).
   let lastStreetRoots: UnsafeMutablePointer<Bool>
   /// Per betting node, whether it starts a subtree of the street before the last
@@ -128,12 +130,13 @@ public final class SpotSolver: @unchecked Sendable {
     penultimateRoots = .allocate(capacity: count)
     penultimateRoots.initialize(from: batched.penultimate.map { $0 && batchesTerminals }, count: count)
     batchTerminals = max(batched.terminals, 1)
-    scratchStride = SpotSolver.scratchSize(game) + batched.floats
+    doubleStride = SpotSolver.scratchSize(game)
+    scratchStride = doubleStride + batched.floats
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
     scratchFloats.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
-    scratchDoubles = .allocate(capacity: scratchStride * (self.threads + 1))
-    scratchDoubles.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
+    scratchDoubles = .allocate(capacity: doubleStride * (self.threads + 1))
+    scratchDoubles.initialize(repeating: 0, count: doubleStride * (self.threads + 1))
   }
 
   deinit {
@@ -243,7 +246,10 @@ public final class SpotSolver: @unchecked Sendable {
         penultimate[index] = true
         terminals = max(terminals, folds, riverTerminals)
         let visit = (2 * chances + riverRows + riverTerminals) * hands + batch
-        floats = max(floats, (rows + folds + chances + 48 * chances) * hands + visit)
+        // At the root (a turn spot) the river cards are split across threads, and each card's
+        // values are kept until all are summed in card order.
+        let perCard = node.parent == nil ? 48 * chances : 0
+        floats = max(floats, (rows + folds + chances + perCard) * hands + visit)
       }
     }
     return (last, penultimate, terminals, floats)
@@ -253,7 +259,7 @@ public final class SpotSolver: @unchecked Sendable {
   public var bytes: Int {
     game.tableSize * (compressed ? 4 : 8) + (compressed ? game.exponentCount : 0) + game.nodes.count
       * MemoryLayout<SpotNode>.stride + showdowns.bytes
-      + scratchStride * (threads + 1) * 12
+      + (scratchStride * 4 + doubleStride * 8) * (threads + 1)
   }
 
   /// A pass over the solver's buffers with this iteration's discounts.
@@ -293,8 +299,8 @@ public final class SpotSolver: @unchecked Sendable {
       handMaps: handMaps,
       positiveDiscount: Float(positive),
       negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads, pool: pool,
-      workerFloats: scratchFloats + scratchStride, workerDoubles: scratchDoubles + scratchStride,
-      workerStride: scratchStride)
+      workerFloats: scratchFloats + scratchStride, workerDoubles: scratchDoubles + doubleStride,
+      workerStride: scratchStride, workerDoubleStride: doubleStride)
   }
 
   /// One iteration: a CFR walk for OOP, then one for IP against OOP's updated regrets.
