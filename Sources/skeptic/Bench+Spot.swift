@@ -13,7 +13,7 @@ extension Skeptic.Bench {
         or turn spot is solved once measuring exploitability after every iteration, which gives \
         the iterations to 0.5 % and 0.1 %; then that many iterations are timed, measured only at \
         multiples of the 0.5 % count (a measurement leaves the caches cold for the next \
-        iteration), 5 times for the \
+        iteration), 15 times for the \
         rivers and 3 for the turns, and the median is reported. The flop is solved once, measuring \
         every 10 iterations (its time to the first measurement at or under the target, \
         measurements excluded). TexasSolver's figures from \
@@ -138,7 +138,7 @@ extension Skeptic.Bench {
     /// find the first iterations at or under 0.5 % and 0.1 %; then the same solve (it is
     /// deterministic) is timed for exactly that many iterations, measured only at multiples of
     /// the 0.5 % count (a measurement leaves the caches cold for the iteration after it, which made
-    /// the river's iterations half again as long when measured every iteration), 5 times for the
+    /// the river's iterations half again as long when measured every iteration), 15 times for the
     /// rivers and 3 for the turns, and the median is reported. The flop (minutes per solve) is
     /// solved once, measured every 10 iterations.
     func measure(_ name: String, threads: Int, compress: Bool) throws -> Row {
@@ -161,7 +161,7 @@ extension Skeptic.Bench {
       guard let half = counted.iterationsToHalfPercent, let tenth = counted.iterationsToTenthPercent else {
         return counted
       }
-      let repeats = name.hasPrefix("river") ? 5 : 3
+      let repeats = name.hasPrefix("river") ? 15 : 3
       let timed = try (0..<repeats).map { _ in
         try solve(name, threads: threads, compress: compress, iterations: tenth, every: half, accuracy: 1e-9)
       }.sorted { $0.solveSeconds < $1.solveSeconds }
