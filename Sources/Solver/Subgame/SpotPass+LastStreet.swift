@@ -100,6 +100,8 @@ extension SpotPass {
             laneReach[lanes] = reaches[k]
             laneOut[lanes] = values + k * n
             if showdowns {
+              // One sweep serves the batch: every showdown in a list ends on the same board.
+              precondition(lanes == 0 || board == Int(node.showdownBoard), "a batch mixes final boards")
               board = Int(node.showdownBoard)
               gains[lanes] = Float(node.value)
             } else {

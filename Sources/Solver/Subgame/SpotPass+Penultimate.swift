@@ -121,6 +121,8 @@ extension SpotPass {
     guard count > 0 else { return }
     let n = handCount(player)
     let cards = Int(nodes[Int(chances[0])].childCount)
+    // The chance nodes of one turn subtree deal the same cards in the same order.
+    for j in 1..<count { precondition(Int(nodes[Int(chances[j])].childCount) == cards, "chance nodes differ") }
     values.update(repeating: 0, count: count * n)
     func accumulate(_ k: Int, _ results: UnsafePointer<Float>) {
       for j in 0..<count {
