@@ -246,14 +246,15 @@ extension SpotPass {
   /// The opponent's decision: each action's child walked with the opponent's reach times its
   /// strategy for that action (`strategy[action][opponent hand]`), the player's values summed
   /// into `out` in action order. `childReach` and `values` are scratch for one row each. Without
-  /// `reach`, the strategy's rows are taken as the children's reaches.
+  /// `reach`, the strategy's rows are taken as the children's reaches. Each child's result is
+  /// `rows` vectors of the player's hands.
   @inline(__always)
   func opponentActions<V: BinaryFloatingPoint>(
     first: Int, actions: Int, player: Int, strategy: UnsafeMutablePointer<V>, reach: UnsafePointer<V>?,
     out: UnsafeMutablePointer<V>, childReach: UnsafeMutablePointer<V>, values: UnsafeMutablePointer<V>,
-    _ walk: (Int, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>) -> Void
+    rows: Int = 1, _ walk: (Int, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>) -> Void
   ) {
-    let n = handCount(player)
+    let n = rows * handCount(player)
     let m = handCount(1 - player)
     for action in 0..<actions {
       let row = strategy + action * m
@@ -271,11 +272,12 @@ extension SpotPass {
   /// A chance node: each card's child walked with the hands that hold the card taken out of both
   /// reaches (and of the result), the opponent's reach scaled by the card's probability; the
   /// values of suit-isomorphic cards are the child's with the hands permuted. Values are summed
-  /// in card order, so the bits do not depend on the threads.
+  /// in card order, so the bits do not depend on the threads. Each child's result is `rows`
+  /// vectors of the player's hands, each treated alike.
   @inline(__always)
   func chance<V: BinaryFloatingPoint>(
     _ node: SpotNode, _ player: Int, _ reach: UnsafeMutablePointer<V>, _ own: UnsafeMutablePointer<V>,
-    _ out: UnsafeMutablePointer<V>, _ scratch: UnsafeMutablePointer<V>, parallel: Bool,
+    _ out: UnsafeMutablePointer<V>, _ scratch: UnsafeMutablePointer<V>, parallel: Bool, rows: Int = 1,
     _ walk: (
       Int, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>, UnsafeMutablePointer<V>, Bool
     )
@@ -283,6 +285,7 @@ extension SpotPass {
   ) {
     let n = handCount(player)
     let m = handCount(1 - player)
+    let width = rows * n
     let count = Int(node.childCount)
     let first = Int(node.firstChild)
     let probability = V(node.value)
@@ -295,18 +298,22 @@ extension SpotPass {
       childOwn.update(from: own, count: n)
       forEachHand(of: player, holding: card) { childOwn[$0] = 0 }
       walk(first + k, childReach, childOwn, result, childOwn + n, parallel)
-      forEachHand(of: player, holding: card) { result[$0] = 0 }
+      for row in 0..<rows { forEachHand(of: player, holding: card) { result[row * n + $0] = 0 } }
     }
     // A child's values, and those of the cards that mirror it with suits permuted, into `out`.
     func accumulate(_ k: Int, _ value: UnsafeMutablePointer<V>) {
-      for hand in 0..<n { out[hand] += value[hand] }
+      for hand in 0..<width { out[hand] += value[hand] }
       let child = nodes[first + k]
       for mirror in 0..<Int(child.mirrorCount) {
         let map = handMap(Int(mirrors[Int(child.mirrorStart) + mirror]), player)
-        for hand in 0..<n { out[hand] += value[Int(map[hand])] }
+        for row in 0..<rows {
+          let target = out + row * n
+          let source = value + row * n
+          for hand in 0..<n { target[hand] += source[Int(map[hand])] }
+        }
       }
     }
-    out.update(repeating: 0, count: n)
+    out.update(repeating: 0, count: width)
     if parallel && threads > 1 {
       let values = scratch
       parallelFor(count) { k, worker in
@@ -314,13 +321,13 @@ extension SpotPass {
           V.self == Float.self
           ? UnsafeMutableRawPointer(workerFloats + worker * workerStride).assumingMemoryBound(to: V.self)
           : UnsafeMutableRawPointer(workerDoubles + worker * workerDoubleStride).assumingMemoryBound(to: V.self)
-        visit(k, values + k * n, free, false)
+        visit(k, values + k * width, free, false)
       }
-      for k in 0..<count { accumulate(k, values + k * n) }
+      for k in 0..<count { accumulate(k, values + k * width) }
     } else {
       let values = scratch
       for k in 0..<count {
-        visit(k, values, values + n, parallel)
+        visit(k, values, values + width, parallel)
         accumulate(k, values)
       }
     }

@@ -5,6 +5,12 @@ extension SpotPass {
     case best
     /// The average strategy: the value of the solved profile.
     case average
+    /// Both at once, the average's values then the best response's (two vectors of the
+    /// player's hands): the terminals, which cost most, are valued once for both.
+    case both
+
+    /// Value vectors per result.
+    var rows: Int { self == .both ? 2 : 1 }
   }
 
   /// The average strategy at a decision node: strategy sums normalised per hand, uniform where
@@ -36,60 +42,77 @@ extension SpotPass {
   }
 
   /// Fills `out` with the value of each of `player`'s hands below `index`, in Double, the
-  /// opponent playing its average strategy and the player as `play` says.
+  /// opponent playing its average strategy and the player as `play` says (`.both`: `2 × hands`
+  /// values).
   func evaluate(
     _ index: Int, _ player: Int, _ play: Play, _ reach: UnsafeMutablePointer<Double>,
     _ out: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>, parallel: Bool
   ) {
     let node = nodes[index]
     let n = handCount(player)
+    let width = play.rows * n
     switch node.kind {
     case SpotNode.decision0, SpotNode.decision1:
       let actions = Int(node.childCount)
       let first = Int(node.firstChild)
       if Int(node.kind) == player {
         let values = scratch
-        let strategy = values + actions * n
+        let strategy = values + actions * width
         let rest = strategy + actions * n
         for action in 0..<actions {
-          evaluate(first + action, player, play, reach, values + action * n, rest, parallel: parallel)
+          evaluate(first + action, player, play, reach, values + action * width, rest, parallel: parallel)
+        }
+        // The best of row `row` of the actions' values.
+        func best(row: Int, into target: UnsafeMutablePointer<Double>) {
+          target.update(from: values + row * n, count: n)
+          for action in 1..<max(actions, 1) {
+            let value = values + action * width + row * n
+            for hand in 0..<n { target[hand] = max(target[hand], value[hand]) }
+          }
         }
         switch play {
         case .best:
-          out.update(from: values, count: n)
-          for action in 1..<max(actions, 1) {
-            let value = values + action * n
-            for hand in 0..<n { out[hand] = max(out[hand], value[hand]) }
-          }
+          best(row: 0, into: out)
         case .average:
           averageStrategy(at: node.offset, actions: actions, hands: n, into: strategy, total: out)
           mix(values, by: strategy, actions: actions, hands: n, into: out)
+        case .both:
+          averageStrategy(at: node.offset, actions: actions, hands: n, into: strategy, total: out)
+          out.update(repeating: 0, count: n)
+          for action in 0..<actions {
+            let row = strategy + action * n
+            let value = values + action * width
+            for hand in 0..<n { out[hand] += row[hand] * value[hand] }
+          }
+          best(row: 1, into: out + n)
         }
       } else {
         let m = handCount(1 - player)
         let strategy = scratch
         let childReach = strategy + actions * m
         let values = childReach + m
-        let rest = values + n
+        let rest = values + width
         averageStrategy(at: node.offset, actions: actions, hands: m, into: strategy, total: childReach)
         opponentActions(
           first: first, actions: actions, player: player, strategy: strategy, reach: reach, out: out,
-          childReach: childReach, values: values
+          childReach: childReach, values: values, rows: play.rows
         ) { child, childReach, result in
           evaluate(child, player, play, childReach, result, rest, parallel: parallel)
         }
       }
     case SpotNode.chance:
       // The own-reach buffer is unused here; the chance helper still fills it.
-      chance(node, player, reach, scratch, out, scratch + n, parallel: parallel) {
+      chance(node, player, reach, scratch, out, scratch + n, parallel: parallel, rows: play.rows) {
         child, reach, _, out, scratch, parallel in
         evaluate(child, player, play, reach, out, scratch, parallel: parallel)
       }
     case SpotNode.fold0, SpotNode.fold1:
       let folder = Int(node.kind - SpotNode.fold0)
       fold(player, reach, payoff: folder == player ? -node.value : node.value, out)
+      if play == .both { (out + n).update(from: out, count: n) }
     default:
       showdown(player, reach, board: Int(node.showdownBoard), payoff: node.value, out, scratch)
+      if play == .both { (out + n).update(from: out, count: n) }
     }
   }
 }

@@ -8,16 +8,17 @@ extension SpotSolver {
     var equity: [Double] = []
     for player in 0..<2 {
       let weights = game.weights[player]
-      let average = handValues(player, .average)
-      let response = handValues(player, .best)
+      let both = handValues(player, .both)
+      let average = both[..<weights.count]
+      let response = both[weights.count...]
       let (difference, total) = checkDownFigures[player]
       var range = 0.0
       var responseSum = 0.0
       var equitySum = 0.0
       var weightSum = 0.0
       for hand in weights.indices {
-        range += weights[hand] * average[hand]
-        responseSum += weights[hand] * response[hand]
+        range += weights[hand] * average[average.startIndex + hand]
+        responseSum += weights[hand] * response[response.startIndex + hand]
         equitySum += weights[hand] * (total[hand] + difference[hand]) / 2
         weightSum += weights[hand] * total[hand]
       }

@@ -130,8 +130,8 @@ public final class SpotSolver: @unchecked Sendable {
     penultimateRoots = .allocate(capacity: count)
     penultimateRoots.initialize(from: batched.penultimate.map { $0 && batchesTerminals }, count: count)
     batchTerminals = max(batched.terminals, 1)
-    doubleStride = SpotSolver.scratchSize(game)
-    scratchStride = doubleStride + batched.floats
+    doubleStride = SpotSolver.scratchSize(game, rows: 2)
+    scratchStride = SpotSolver.scratchSize(game) + batched.floats
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
     scratchFloats.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
@@ -157,8 +157,9 @@ public final class SpotSolver: @unchecked Sendable {
   }
 
   /// Enough scratch for the deepest line: each level takes at most a few `actions × hands`
-  /// slices, and a chance node one value row per card.
-  static func scratchSize(_ game: SpotGame) -> Int {
+  /// slices, and a chance node one value row per card (`rows` per hand vector: two for an
+  /// evaluation that returns the average's and the best response's values together).
+  static func scratchSize(_ game: SpotGame, rows: Int = 1) -> Int {
     let tree = game.tree
     var depth = [Int](repeating: 0, count: tree.nodes.count)
     var deepest = 0
@@ -169,7 +170,7 @@ public final class SpotSolver: @unchecked Sendable {
       widest = max(widest, node.children.count)
     }
     let hands = max(game.handCounts[0], game.handCounts[1], 1)
-    return (deepest + 2) * (4 * widest + 4 + 52) * hands
+    return (deepest + 2) * (4 * widest + 4 + 52) * hands * rows
   }
 
   /// The subtrees walked with their terminals batched (``SpotPass/lastStreetRoots``,
@@ -323,7 +324,8 @@ public final class SpotSolver: @unchecked Sendable {
 
   /// Each of `player`'s hands' value (chips, relative to the start of the spot with the starting
   /// pot as dead money, per unit of its own weight) against the opponent's average strategy,
-  /// the player playing its average strategy or a best response.
+  /// the player playing its average strategy or a best response (`.both`: the average's values,
+  /// then the best response's).
   func handValues(_ player: Int, _ play: SpotPass.Play) -> [Double] {
     let pass = pass(iteration: max(iteration, 1))
     let counts = game.handCounts
@@ -331,10 +333,10 @@ public final class SpotSolver: @unchecked Sendable {
     let m = counts[1 - player]
     let reach = scratchDoubles
     let out = reach + m
-    let free = out + n
+    let free = out + play.rows * n
     for hand in 0..<m { reach[hand] = game.weights[1 - player][hand] }
     pass.evaluate(0, player, play, reach, out, free, parallel: threads > 1)
-    return Array(UnsafeBufferPointer(start: out, count: n))
+    return Array(UnsafeBufferPointer(start: out, count: play.rows * n))
   }
 }
 
