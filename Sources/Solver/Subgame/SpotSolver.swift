@@ -69,8 +69,10 @@ public final class SpotSolver: @unchecked Sendable {
   /// - Parameters:
   ///   - compressed: keep the tables in 16 bits (half the memory; a little slower).
   ///   - batchesTerminals: walk each last-street subtree in passes that value its showdowns and
-  ///     folds eight at a time (the default); `false` values them one at a time, the plain walk,
-  ///     kept to check the batched one (the same bits) against.
+  ///     folds eight at a time, and each turn subtree river card by river card with the river
+  ///     subtrees under all its chance nodes batched together (the default); `false` values
+  ///     terminals one at a time, the plain walk, kept to check the batched ones (the same bits)
+  ///     against.
   public init(
     game: SpotGame, algorithm: Algorithm = SpotSolver.dcfr, threads: Int = 1, compressed: Bool = false,
     batchesTerminals: Bool = true
