@@ -32,36 +32,28 @@ public struct HandEvaluator: @unchecked Sendable {
   @inlinable static var rowCount: Int { 1 << (scrambleBits - Int(rowShift)) }
   @inlinable static var pairKeyCount: Int { (51 | 51 << 8) + 1 }
   @inlinable static var cardKeysOffset: Int { 0 }
-  @inlinable static var cardMasksOffset: Int { 52 * 8 }
-  @inlinable static var pairKeysOffset: Int { 2 * 52 * 8 }
+  @inlinable static var cardMasksOffset: Int { cardKeysOffset + 52 * 8 }
+  @inlinable static var pairKeysOffset: Int { cardMasksOffset + 52 * 8 }
   @inlinable static var flushRanksOffset: Int { pairKeysOffset + pairKeyCount * 8 }
   @inlinable static var rowOffsetsOffset: Int { flushRanksOffset + flushCount * 2 }
   @inlinable static var multisetRanksOffset: Int { rowOffsetsOffset + rowCount * 4 }
 
+  /// The table at `offset` in the block.
+  @inlinable func table<T>(_ offset: Int, _ type: T.Type) -> UnsafePointer<T> {
+    (tables + offset).assumingMemoryBound(to: T.self)
+  }
   /// The rank of each flush's rank bits.
-  @inlinable var flushRanks: UnsafePointer<UInt16> {
-    (tables + HandEvaluator.flushRanksOffset).assumingMemoryBound(to: UInt16.self)
-  }
+  @inlinable var flushRanks: UnsafePointer<UInt16> { table(HandEvaluator.flushRanksOffset, UInt16.self) }
   /// The perfect hash's displacement of each row.
-  @inlinable var rowOffsets: UnsafePointer<UInt32> {
-    (tables + HandEvaluator.rowOffsetsOffset).assumingMemoryBound(to: UInt32.self)
-  }
+  @inlinable var rowOffsets: UnsafePointer<UInt32> { table(HandEvaluator.rowOffsetsOffset, UInt32.self) }
   /// The rank of each rank multiset, at its hashed slot.
-  @inlinable var multisetRanks: UnsafePointer<UInt16> {
-    (tables + HandEvaluator.multisetRanksOffset).assumingMemoryBound(to: UInt16.self)
-  }
+  @inlinable var multisetRanks: UnsafePointer<UInt16> { table(HandEvaluator.multisetRanksOffset, UInt16.self) }
   /// The key (``Hand/key``) of each card's hand.
-  @inlinable var cardKeys: UnsafePointer<UInt64> {
-    (tables + HandEvaluator.cardKeysOffset).assumingMemoryBound(to: UInt64.self)
-  }
+  @inlinable var cardKeys: UnsafePointer<UInt64> { table(HandEvaluator.cardKeysOffset, UInt64.self) }
   /// The suit masks (``Hand/suitMasks``) of each card's hand.
-  @inlinable var cardMasks: UnsafePointer<UInt64> {
-    (tables + HandEvaluator.cardMasksOffset).assumingMemoryBound(to: UInt64.self)
-  }
+  @inlinable var cardMasks: UnsafePointer<UInt64> { table(HandEvaluator.cardMasksOffset, UInt64.self) }
   /// The key of every two cards, at `first | second << 8`.
-  @inlinable var pairKeys: UnsafePointer<UInt64> {
-    (tables + HandEvaluator.pairKeysOffset).assumingMemoryBound(to: UInt64.self)
-  }
+  @inlinable var pairKeys: UnsafePointer<UInt64> { table(HandEvaluator.pairKeysOffset, UInt64.self) }
 
   /// The bytes the tables occupy.
   public let tableBytes: Int

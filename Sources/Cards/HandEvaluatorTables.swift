@@ -13,7 +13,7 @@ final class HandEvaluatorTables: @unchecked Sendable {
     func place<T>(_ array: [T], at offset: Int) {
       (block + offset).bindMemory(to: T.self, capacity: array.count).initialize(from: array, count: array.count)
     }
-    let hands = (0..<52).map { Hand(Card(index: $0)) }
+    let hands = HandEvaluator.singleCardHands
     // Two card bytes read as a little-endian word are first | second << 8; the sum is symmetric,
     // so a big-endian read finds the same key.
     var pairs = [UInt64](repeating: 0, count: HandEvaluator.pairKeyCount)

@@ -81,7 +81,9 @@ extension SpotPass {
     let width = SpotPass.batchWidth
     withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: width) { laneReach in
       withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: width) { laneOut in
-        for showdowns in [true, false] {
+        // Showdowns first, then folds.
+        for pass in 0..<2 {
+          let showdowns = pass == 0
           var lanes = 0
           var gains = Batch(repeating: 0)
           var board = 0
