@@ -12,16 +12,20 @@ extension SpotGame {
     /// Permutation indices for the chance nodes' mirrored cards.
     var mirrors: [UInt8] = []
     var tableSize = 0
+    var sumTableSize = 0
     var exponentCount = 0
+    /// Per betting node, ``SpotGame/derivesLast``.
+    let derivesLast: [Bool]
     /// Final boards (bits) in the order their showdown tables are numbered.
     var finalBoards: [UInt64] = []
     var boardIndex: [UInt64: Int32] = [:]
 
-    init(tree: BettingTree, handCounts: [Int], pot: Int, symmetry: SuitSymmetry) {
+    init(tree: BettingTree, handCounts: [Int], pot: Int, symmetry: SuitSymmetry, derivesSums: Bool) {
       self.symmetry = symmetry
       self.tree = tree
       self.handCounts = handCounts
       self.pot = pot
+      derivesLast = SpotGame.derivesLast(tree, enabled: derivesSums)
     }
 
     mutating func expand(
@@ -43,6 +47,8 @@ extension SpotGame {
         // Each hand's regret exponent, then the strategy sums' one exponent (``BlockFloat``).
         exponentCount += handCounts[player] + 1
         tableSize += source.children.count * handCounts[player]
+        node.sumOffset = sumTableSize
+        sumTableSize += (source.children.count - (derivesLast[betting] ? 1 : 0)) * handCounts[player]
         node.firstChild = Int32(nodes.count)
         nodes.append(contentsOf: repeatElement(SpotNode.placeholder, count: source.children.count))
         nodes[slot] = node
@@ -97,8 +103,27 @@ extension SpotGame {
     var bytes: Int
   }
 
+  /// Per betting node: whether it is a decision whose player has decided before on this line
+  /// (chance nodes between). Its strategy sums then keep one row fewer: a hand's sums at a node add
+  /// up to its sum for the action that led there at the player's previous decision (each
+  /// iteration adds the hand's own reach times a strategy that sums to one, and that reach is the
+  /// previous decision's reach times the action's probability; both are discounted alike), so the
+  /// last action's sums are that total less the others'.
+  static func derivesLast(_ tree: BettingTree, enabled: Bool = true) -> [Bool] {
+    tree.nodes.map { node in
+      guard enabled, case .decision(let player) = node.kind else { return false }
+      var ancestor = node.parent
+      while let index = ancestor {
+        if case .decision(let owner) = tree.nodes[index].kind, owner == player { return true }
+        ancestor = tree.nodes[index].parent
+      }
+      return false
+    }
+  }
+
   static func estimate(
-    tree: BettingTree, board: [Card], handCounts: [Int], symmetry: SuitSymmetry, compressed: Bool
+    tree: BettingTree, board: [Card], handCounts: [Int], symmetry: SuitSymmetry, compressed: Bool,
+    derivesSums: Bool
   ) -> Estimate {
     // Copies of a street's nodes: one per class of runs of cards dealt since the spot's street.
     var counts: [Street: Int] = [:]
@@ -117,10 +142,13 @@ extension SpotGame {
       street = next
     }
     func copies(_ street: Street) -> Int { counts[street] ?? 1 }
+    let derives = derivesLast(tree, enabled: derivesSums)
     var nodes = 0
     var floats = 0
+    var sumFloats = 0
+    var handNodes = 0
     var finalBoards = 0
-    for node in tree.nodes {
+    for (index, node) in tree.nodes.enumerated() {
       switch node.kind {
       case .chance:
         let dealt = copies(Street(rawValue: node.street.rawValue - 1) ?? node.street)
@@ -128,6 +156,8 @@ extension SpotGame {
       case .decision(let player):
         nodes += copies(node.street)
         floats += copies(node.street) * node.children.count * handCounts[player]
+        sumFloats += copies(node.street) * (node.children.count - (derives[index] ? 1 : 0)) * handCounts[player]
+        handNodes += copies(node.street) * (handCounts[player] + 1)
       case .showdown:
         nodes += copies(node.street)
         finalBoards = max(finalBoards, copies(.river))
@@ -136,9 +166,8 @@ extension SpotGame {
       }
     }
     let hands = handCounts[0] + handCounts[1]
-    let bytes =
-      floats * (compressed ? 5 : 8) + nodes * MemoryLayout<SpotNode>.stride + finalBoards * hands * 6
-      + 8 << 20
+    let tables = compressed ? 2 * (floats + sumFloats) + handNodes : 4 * (floats + sumFloats)
+    let bytes = tables + nodes * MemoryLayout<SpotNode>.stride + finalBoards * hands * 6 + 8 << 20
     return Estimate(nodes: nodes, tableFloats: floats, bytes: bytes)
   }
 }
@@ -146,5 +175,5 @@ extension SpotGame {
 extension SpotNode {
   static let placeholder = SpotNode(
     kind: 255, childCount: 0, card: 255, mirrorCount: 0, betting: -1, firstChild: -1, showdownBoard: -1,
-    mirrorStart: 0, exponentOffset: -1, offset: 0, value: 0)
+    mirrorStart: 0, exponentOffset: -1, offset: 0, sumOffset: 0, value: 0)
 }

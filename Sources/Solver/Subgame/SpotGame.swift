@@ -23,8 +23,14 @@ public final class SpotGame: @unchecked Sendable {
   /// The nodes, root first: one flat allocation the solver walks directly (never written after
   /// the layout).
   let nodes: UnsafeMutableBufferPointer<SpotNode>
-  /// Floats per table (regrets, strategy sums): the sum over decision nodes of actions × hands.
+  /// Entries in the regret table: the sum over decision nodes of actions × hands.
   public let tableSize: Int
+  /// Entries in the strategy-sum table: as ``tableSize`` less one row of hands at each node that
+  /// derives its last action's sums (``derivesLast``).
+  public let sumTableSize: Int
+  /// Per betting node: whether its strategy sums keep one row fewer, the last action's being the
+  /// sums of the action that led there at the player's previous decision less the others'.
+  let derivesLast: [Bool]
   /// Per final board and player, hands that miss the board sorted by rank (weakest first) and
   /// their ranks: `sortedHands[board][player]`.
   let sortedHands: [[[Int32]]]
@@ -49,10 +55,13 @@ public final class SpotGame: @unchecked Sendable {
   ///   - isomorphism: solve one card of each class of suit-isomorphic cards (when the board and
   ///     both ranges are symmetric in some suits) and copy its values to the others.
   ///   - compressedTables: estimate memory for 16-bit tables (``SpotSolver``'s `compressed`).
+  ///   - derivesSums: keep one row of strategy sums fewer where the player decided before
+  ///     (``derivesLast``; the default); `false` keeps every row, to check the derived ones against.
   /// - Throws: ``SpotError`` with code `tooLarge` and the estimate when the spot would not fit.
-  public init(spot: Spot, maxMemory: Int = Int.max, isomorphism: Bool = true, compressedTables: Bool = false)
-    throws(SpotError)
-  {
+  public init(
+    spot: Spot, maxMemory: Int = Int.max, isomorphism: Bool = true, compressedTables: Bool = false,
+    derivesSums: Bool = true
+  ) throws(SpotError) {
     self.spot = spot
     tree = try BettingTree(rules: spot.rules)
     let boardSet = CardSet(spot.board)
@@ -64,7 +73,7 @@ public final class SpotGame: @unchecked Sendable {
     symmetry = SuitSymmetry(board: spot.board, hands: hands, enabled: isomorphism)
     let estimate = SpotGame.estimate(
       tree: tree, board: spot.board, handCounts: hands.map(\.count), symmetry: symmetry,
-      compressed: compressedTables)
+      compressed: compressedTables, derivesSums: derivesSums)
     guard estimate.bytes <= maxMemory else {
       throw SpotError(
         .tooLarge, field: "spot",
@@ -95,7 +104,8 @@ public final class SpotGame: @unchecked Sendable {
       }
     }
     pairWeight = pairs
-    var layout = Layout(tree: tree, handCounts: hands.map(\.count), pot: spot.rules.pot, symmetry: symmetry)
+    var layout = Layout(
+      tree: tree, handCounts: hands.map(\.count), pot: spot.rules.pot, symmetry: symmetry, derivesSums: derivesSums)
     layout.expand(
       betting: 0, board: boardSet, boardCount: spot.board.count, card: 255,
       valid: Array(symmetry.permutations.indices), into: nil)
@@ -105,6 +115,8 @@ public final class SpotGame: @unchecked Sendable {
     mirrors = layout.mirrors
     exponentCount = layout.exponentCount
     tableSize = layout.tableSize
+    sumTableSize = layout.sumTableSize
+    derivesLast = layout.derivesLast
     let evaluator = HandEvaluator.shared
     var sortedHands: [[[Int32]]] = []
     var sortedRanks: [[[UInt16]]] = []

@@ -18,8 +18,11 @@ struct SpotNode: Sendable {
   var mirrorStart: Int32
   /// Where a decision node's per-hand exponents start in compressed tables.
   var exponentOffset: Int32
-  /// Where a decision node's `actions × hands` slices start in the regret and strategy tables.
+  /// Where a decision node's `actions × hands` slice starts in the regret table.
   var offset: Int
+  /// Where its strategy sums start: `actions × hands`, or one row fewer when the node derives its
+  /// last action's sums (``SpotGame/derivesLast``).
+  var sumOffset: Int
   /// What the winner of a fold or showdown gains (half the starting pot plus the loser's chips
   /// since); at a chance node, the probability of each card.
   var value: Double

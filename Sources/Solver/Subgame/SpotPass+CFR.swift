@@ -180,6 +180,8 @@ extension SpotPass {
     let regret: UnsafeMutablePointer<Float>
     let sum: UnsafeMutablePointer<Float>
     let exponents = Int(node.exponentOffset)
+    // The last action's sums are derived, not kept, where the player decided before.
+    let sumRows = derivesLast[Int(node.betting)] ? actions - 1 : actions
     if compressed {
       regret = rest
       sum = rest + actions * n
@@ -188,10 +190,10 @@ extension SpotPass {
         regrets16 + node.offset, exponents: regretExponents + exponents, actions: actions, hands: n,
         into: regret, scratch: rest)
       BlockFloat.decode(
-        sums16 + node.offset, exponent: sumExponents[exponents + n], actions: actions, hands: n, into: sum)
+        sums16 + node.sumOffset, exponent: sumExponents[exponents + n], actions: sumRows, hands: n, into: sum)
     } else {
       regret = regrets + node.offset
-      sum = sums + node.offset
+      sum = sums + node.sumOffset
     }
     regretMatching(regret, actions: actions, hands: n, into: strategy, total: out)
     for action in 0..<actions {
@@ -215,7 +217,7 @@ extension SpotPass {
       }
     }
     let discount = sumDiscount
-    for action in 0..<actions {
+    for action in 0..<sumRows {
       let slot = sum + action * n
       let row = strategy + action * n
       for hand in 0..<n { slot[hand] = slot[hand] * discount + own[hand] * row[hand] }
@@ -225,7 +227,7 @@ extension SpotPass {
         regret, actions: actions, hands: n, into: regrets16 + node.offset, exponents: regretExponents + exponents,
         scratch: rest)
       BlockFloat.encode(
-        sum, actions: actions, hands: n, into: sums16 + node.offset, exponent: sumExponents + exponents + n)
+        sum, actions: sumRows, hands: n, into: sums16 + node.sumOffset, exponent: sumExponents + exponents + n)
     }
   }
 

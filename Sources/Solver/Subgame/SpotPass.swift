@@ -44,6 +44,8 @@ struct SpotPass: @unchecked Sendable {
   /// decision after the turn card), which ``penultimateCFR(_:_:_:_:_:_:parallel:)`` walks with
   /// all its river subtrees' terminals batched, river card by river card.
   let penultimateRoots: UnsafePointer<Bool>
+  /// Per betting node: whether its strategy sums keep one row fewer (``SpotGame/derivesLast``).
+  let derivesLast: UnsafePointer<Bool>
   /// The most terminals in one batch list: a last-street subtree's, or those of all the river
   /// subtrees of a penultimate subtree for one river card, or its folds.
   let batchTerminals: Int

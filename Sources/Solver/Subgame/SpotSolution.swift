@@ -5,7 +5,9 @@ import Foundation
 /// enough to browse it again without solving.
 ///
 /// Files use the checksummed container of policy files (magic `SKSPOT01`): a JSON header with the
-/// spot file text and the run's figures, then the sums as little-endian 32-bit floats.
+/// spot file text and the run's figures, then the stored sums (``SpotGame/sumTableSize``) as
+/// little-endian 32-bit floats. Version 2: nodes where the player decided before keep one row of
+/// sums fewer (version 1 kept them all).
 public struct SpotSolution: Sendable {
   /// The header: everything but the strategy.
   public struct Header: Codable, Sendable, Hashable {
@@ -14,15 +16,16 @@ public struct SpotSolution: Sendable {
     public var iterations: Int
     public var seconds: Double
     public var evaluation: SpotEvaluation
-    public var tableSize: Int
+    /// Strategy sums in the body (``SpotGame/sumTableSize``).
+    public var sumEntries: Int
   }
 
   public let header: Header
-  /// The strategy sums, one per table entry.
+  /// The stored strategy sums (``SpotGame/sumTableSize`` of them).
   public let sums: [Float]
 
   static let magic = "SKSPOT01"
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
   /// The solution held by `solver` after `result`.
   public init(solver: SpotSolver, result: SpotSolver.RunResult) {
@@ -30,7 +33,7 @@ public struct SpotSolution: Sendable {
       spot: solver.game.spot.text,
       algorithm: solver.algorithm == SpotSolver.dcfr ? "dcfr" : solver.algorithm.description,
       iterations: solver.iteration,
-      seconds: result.seconds, evaluation: result.evaluation, tableSize: solver.game.tableSize)
+      seconds: result.seconds, evaluation: result.evaluation, sumEntries: solver.game.sumTableSize)
     sums = solver.strategySums()
   }
 
@@ -55,11 +58,11 @@ public struct SpotSolution: Sendable {
     let body: Data
     (header, body) = try BinaryFormat.read(
       path, magic: Self.magic, version: Self.version, what: "spot solution", header: Header.self)
-    guard body.count == header.tableSize * 4 else {
+    guard body.count == header.sumEntries * 4 else {
       throw SolverError(
-        .badFile, "\(path): the strategy holds \(body.count / 4) entries; the header says \(header.tableSize)")
+        .badFile, "\(path): the strategy holds \(body.count / 4) entries; the header says \(header.sumEntries)")
     }
-    var values = [Float](repeating: 0, count: header.tableSize)
+    var values = [Float](repeating: 0, count: header.sumEntries)
     body.withUnsafeBytes { raw in
       for index in 0..<values.count {
         values[index] = Float(
@@ -84,10 +87,10 @@ public struct SpotSolution: Sendable {
   public func solver(maxMemory: Int = Int.max) throws -> SpotSolver {
     let spot = try Spot(parsing: header.spot, path: "the solution's spot")
     let game = try SpotGame(spot: spot, maxMemory: maxMemory)
-    guard game.tableSize == header.tableSize else {
+    guard game.sumTableSize == header.sumEntries else {
       throw SolverError(
         .badFile,
-        "the solution's spot lays out \(game.tableSize) table entries, the file holds \(header.tableSize): it was written by another version of the tree builder"
+        "the solution's spot lays out \(game.sumTableSize) strategy sums, the file holds \(header.sumEntries): it was written by another version of the tree builder"
       )
     }
     let solver = try SpotSolver(game: game, algorithm: Self.algorithm(named: header.algorithm))

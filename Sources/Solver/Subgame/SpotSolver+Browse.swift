@@ -92,8 +92,10 @@ extension SpotSolver {
     let node = game.nodes[index]
     let betting = game.tree.nodes[Int(node.betting)]
     var board = game.spot.board
-    // Each player's reach along the line: weight × own average strategy, dealt cards removed.
+    // Each player's reach along the line: weight × own average strategy, dealt cards removed; and
+    // each player's strategy sums for its latest action (in the tree's suits).
     var reach = game.weights
+    var totals = game.handCounts.map { [Double](repeating: 0, count: $0) }
     let pass = pass(iteration: max(iteration, 1))
     for (step, current) in path.dropLast().enumerated() {
       let here = game.nodes[current]
@@ -110,7 +112,8 @@ extension SpotSolver {
       } else if here.kind <= SpotNode.decision1 {
         let player = Int(here.kind)
         let action = child - Int(here.firstChild)
-        let strategy = averageStrategy(here, player: player)
+        let (strategy, sums) = averageStrategy(here, player: player, total: totals[player])
+        totals[player] = sums[action]
         let map = handMap(suits[step], player: player)
         for hand in reach[player].indices { reach[player][hand] *= strategy[action][map[hand]] }
       }
@@ -128,7 +131,7 @@ extension SpotSolver {
       view.hands = game.hands[player]
       let mine = handMap(suits.last!, player: player)
       let theirs = handMap(suits.last!, player: 1 - player)
-      let treeStrategy = averageStrategy(node, player: player)
+      let treeStrategy = averageStrategy(node, player: player, total: totals[player]).strategy
       view.strategy = treeStrategy.map { row in mine.map { row[$0] } }
       view.reach = reach[player]
       let total = reach[player].reduce(0, +)
@@ -138,7 +141,8 @@ extension SpotSolver {
       var opponentReach = reach[1 - player]
       for hand in theirs.indices { opponentReach[theirs[hand]] = reach[1 - player][hand] }
       if wanted {
-        let figures = handFigures(at: index, player: player, opponentReach: opponentReach)
+        let figures = handFigures(
+          at: index, player: player, opponentReach: opponentReach, totals: (totals[player], totals[1 - player]))
         view.ev = mine.map { figures.ev[$0] }
         view.equity = mine.map { figures.equity[$0] }
       }
@@ -149,24 +153,26 @@ extension SpotSolver {
     return view
   }
 
-  /// The normalised strategy sums at a decision node, `[action][hand]`.
-  func averageStrategy(_ node: SpotNode, player: Int) -> [[Double]] {
+  /// The average strategy at a decision node and its strategy sums, each `[action][hand]`; `total`
+  /// is the player's sums for the action that led here at its previous decision
+  /// (``SpotPass/averageStrategy(_:hands:total:sums:strategy:)``).
+  func averageStrategy(_ node: SpotNode, player: Int, total: [Double]) -> (strategy: [[Double]], sums: [[Double]]) {
     let n = game.handCounts[player]
     let actions = Int(node.childCount)
-    var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: actions)
-    for hand in 0..<n {
-      var total = 0.0
-      for action in 0..<actions { total += storedSum(node.offset + action * n + hand) }
-      for action in 0..<actions {
-        rows[action][hand] = total > 0 ? storedSum(node.offset + action * n + hand) / total : 1 / Double(actions)
-      }
-    }
-    return rows
+    var strategy = [Double](repeating: 0, count: actions * n)
+    var sums = strategy
+    pass(iteration: max(iteration, 1)).averageStrategy(
+      node, hands: n, total: total, sums: &sums, strategy: &strategy)
+    let rows = { (flat: [Double]) in (0..<actions).map { Array(flat[($0 * n)..<(($0 + 1) * n)]) } }
+    return (rows(strategy), rows(sums))
   }
 
   /// Each of `player`'s hands' EV and equity at node `index`, the opponent's hands weighted by
-  /// `opponentReach`.
-  func handFigures(at index: Int, player: Int, opponentReach: [Double]) -> (ev: [Double], equity: [Double]) {
+  /// `opponentReach`; `totals` are the player's and the opponent's strategy sums for their latest
+  /// actions on the way there.
+  func handFigures(
+    at index: Int, player: Int, opponentReach: [Double], totals: (own: [Double], opponent: [Double])
+  ) -> (ev: [Double], equity: [Double]) {
     let pass = pass(iteration: max(iteration, 1))
     let n = game.handCounts[player]
     let m = game.handCounts[1 - player]
@@ -178,7 +184,15 @@ extension SpotSolver {
       body()
       return Array(UnsafeBufferPointer(start: out, count: n))
     }
-    let values = walk { pass.evaluate(index, player, .average, reach, out, free, parallel: false) }
+    let values = walk {
+      totals.own.withUnsafeBufferPointer { own in
+        totals.opponent.withUnsafeBufferPointer { opponent in
+          pass.evaluate(
+            index, player, .average, reach, out, free, totals: (own.baseAddress!, opponent.baseAddress!),
+            parallel: false)
+        }
+      }
+    }
     let difference = walk { pass.checkDown(index, player, reach, out, free, total: false) }
     let total = walk { pass.checkDown(index, player, reach, out, free, total: true) }
     // Values count the starting pot as dead money shared evenly; EVs are shares of the pot less

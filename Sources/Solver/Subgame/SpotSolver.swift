@@ -3,7 +3,10 @@ import Foundation
 /// Solves a ``SpotGame`` with a member of the CFR family, vectorised over hands.
 ///
 /// Regrets and strategy sums are 32-bit floats in two flat tables, one `actions × hands` slice
-/// per decision node (or, compressed, 16-bit integers with one scale per slice: half the memory); values are accumulated in Double where they are summed over hands.
+/// per decision node (or, compressed, 16-bit integers with one scale per slice: half the memory);
+/// where the player decided before on the line, the sums keep one row fewer, the last action's
+/// being derived (``SpotGame/derivesLast``). Values are accumulated in Double where they are
+/// summed over hands.
 /// Players update in turn (alternating updates). Chance nodes split their cards across threads
 /// and sum the results in card order, so every thread count gives the same bits.
 ///
@@ -58,6 +61,8 @@ public final class SpotSolver: @unchecked Sendable {
   /// Per betting node, whether it starts a subtree of the street before the last
   /// (``SpotPass/penultimateRoots``).
   let penultimateRoots: UnsafeMutablePointer<Bool>
+  /// Per betting node, ``SpotGame/derivesLast``.
+  let derivesLast: UnsafeMutablePointer<Bool>
   /// The most terminals in one batch list (``SpotPass/batchTerminals``).
   let batchTerminals: Int
   /// Per player, ``checkDown(_:)``: it does not depend on the strategy, so it is computed once.
@@ -86,14 +91,16 @@ public final class SpotSolver: @unchecked Sendable {
     self.compressed = compressed
     let wide = compressed ? 1 : max(game.tableSize, 1)
     let narrow = compressed ? max(game.tableSize, 1) : 1
+    let wideSums = compressed ? 1 : max(game.sumTableSize, 1)
+    let narrowSums = compressed ? max(game.sumTableSize, 1) : 1
     regrets = .allocate(capacity: wide)
     regrets.initialize(repeating: 0, count: wide)
-    sums = .allocate(capacity: wide)
-    sums.initialize(repeating: 0, count: wide)
+    sums = .allocate(capacity: wideSums)
+    sums.initialize(repeating: 0, count: wideSums)
     regrets16 = .allocate(capacity: narrow)
     regrets16.initialize(repeating: 0, count: narrow)
-    sums16 = .allocate(capacity: narrow)
-    sums16.initialize(repeating: 0, count: narrow)
+    sums16 = .allocate(capacity: narrowSums)
+    sums16.initialize(repeating: 0, count: narrowSums)
     let exponents = compressed ? max(game.exponentCount, 1) : 1
     regretExponents = .allocate(capacity: exponents)
     regretExponents.initialize(repeating: 0, count: exponents)
@@ -131,6 +138,8 @@ public final class SpotSolver: @unchecked Sendable {
     lastStreetRoots.initialize(from: batched.last.map { $0 && batchesTerminals }, count: count)
     penultimateRoots = .allocate(capacity: count)
     penultimateRoots.initialize(from: batched.penultimate.map { $0 && batchesTerminals }, count: count)
+    derivesLast = .allocate(capacity: count)
+    derivesLast.initialize(from: game.derivesLast, count: count)
     batchTerminals = max(batched.terminals, 1)
     doubleStride = SpotSolver.scratchSize(game, rows: 2)
     scratchStride = SpotSolver.scratchSize(game) + batched.floats
@@ -152,6 +161,7 @@ public final class SpotSolver: @unchecked Sendable {
     handMaps.deallocate()
     lastStreetRoots.deallocate()
     penultimateRoots.deallocate()
+    derivesLast.deallocate()
     hands.deallocate()
     twins.deallocate()
     cardStarts.deallocate()
@@ -260,7 +270,8 @@ public final class SpotSolver: @unchecked Sendable {
 
   /// Bytes held: the two tables, the nodes, the hand tables and the scratch.
   public var bytes: Int {
-    game.tableSize * (compressed ? 4 : 8) + (compressed ? game.exponentCount : 0) + game.nodes.count
+    (game.tableSize + game.sumTableSize) * (compressed ? 2 : 4) + (compressed ? game.exponentCount : 0)
+      + game.nodes.count
       * MemoryLayout<SpotNode>.stride + showdowns.bytes
       + (scratchStride * 4 + doubleStride * 8) * (threads + 1)
   }
@@ -298,7 +309,7 @@ public final class SpotSolver: @unchecked Sendable {
       pairStart: showdowns.pairStart.baseAddress!, showdownPairs: showdowns.pairs.baseAddress!,
       orderStart: showdowns.orderStart.baseAddress!, sweep: showdowns.sweep.baseAddress!,
       cardStart: showdowns.cardStart.baseAddress!, mirrors: mirrors, lastStreetRoots: lastStreetRoots,
-      penultimateRoots: penultimateRoots, batchTerminals: batchTerminals,
+      penultimateRoots: penultimateRoots, derivesLast: derivesLast, batchTerminals: batchTerminals,
       handMaps: handMaps,
       positiveDiscount: Float(positive),
       negativeDiscount: Float(negative), sumDiscount: Float(sum), floorsRegrets: floors, threads: threads, pool: pool,
@@ -337,29 +348,32 @@ public final class SpotSolver: @unchecked Sendable {
     let out = reach + m
     let free = out + play.rows * n
     for hand in 0..<m { reach[hand] = game.weights[1 - player][hand] }
-    pass.evaluate(0, player, play, reach, out, free, parallel: threads > 1)
+    // No decision above the root: its players' first decisions keep all their sums.
+    let none = [Double](repeating: 0, count: max(n, m))
+    none.withUnsafeBufferPointer { none in
+      pass.evaluate(
+        0, player, play, reach, out, free, totals: (none.baseAddress!, none.baseAddress!), parallel: threads > 1)
+    }
     return Array(UnsafeBufferPointer(start: out, count: play.rows * n))
   }
 }
 
 extension SpotSolver {
-  /// The strategy sums as floats (decoded from 16 bits when compressed).
+  /// The stored strategy sums (``SpotGame/sumTableSize`` of them) as floats, decoded from 16 bits
+  /// when compressed.
   public func strategySums() -> [Float] {
-    guard compressed else { return Array(UnsafeBufferPointer(start: sums, count: game.tableSize)) }
-    var result = [Float](repeating: 0, count: game.tableSize)
+    guard compressed else { return Array(UnsafeBufferPointer(start: sums, count: game.sumTableSize)) }
+    var result = [Float](repeating: 0, count: game.sumTableSize)
     for node in game.nodes where node.kind <= SpotNode.decision1 {
-      let count = Int(node.childCount) * game.handCounts[Int(node.kind)]
       let n = game.handCounts[Int(node.kind)]
-      for index in node.offset..<(node.offset + count) {
-        let exponent = Int32(sumExponents[Int(node.exponentOffset) + n])
+      let rows = Int(node.childCount) - (game.derivesLast[Int(node.betting)] ? 1 : 0)
+      let exponent = Int32(sumExponents[Int(node.exponentOffset) + n])
+      for index in node.sumOffset..<(node.sumOffset + rows * n) {
         result[index] = Float(sums16[index]) * BlockFloat.power(exponent - 15)
       }
     }
     return result
   }
-
-  /// One stored strategy sum, without its node's exponent (enough for normalising over actions).
-  func storedSum(_ index: Int) -> Double { compressed ? Double(sums16[index]) : Double(sums[index]) }
 
   /// Sets the iteration count of a solver whose sums were loaded from a file.
   func restore(iteration: Int) { self.iteration = iteration }
