@@ -22,7 +22,12 @@ struct AgentSeat: SeatPlayer {
 }
 
 @Suite(.serialized) struct AdaptiveAgentTests {
-  static let policyPath: String = try! TestPolicy.write(BundledGame.leduc.definition, iterations: 1_000).path
+  /// One fixed path, overwritten (atomically, with the same bytes) by each run: a static outlives
+  /// every test, so a fresh scratch path would be left behind once per run.
+  static let policyPath: String = try! TestPolicy.write(
+    BundledGame.leduc.definition, iterations: 1_000,
+    to: FileManager.default.temporaryDirectory.appendingPathComponent("skeptic-adaptive-agent-tests.policy").path
+  ).path
 
   /// The first player's mean winnings per hand over `hands` hands.
   func play(_ first: any Agent, _ second: any Agent, hands: Int = 3_000) -> (mean: Double, first: any Agent) {
