@@ -125,7 +125,7 @@ extension Skeptic {
       let game: SpotGame
       let solver: SpotSolver
       do {
-        game = try SpotGame(spot: spot, maxMemory: allowed, compressedTables: compress)
+        game = try SpotGame(spot: spot, maxMemory: allowed, compressedTables: compress, threads: threads)
         solver = try SpotSolver(game: game, algorithm: algorithm, threads: threads, compressed: compress)
       } catch {
         throw CommandError(error)

@@ -281,6 +281,24 @@ import Testing
     }
   }
 
+  /// The memory estimate checked before the layout covers what the solver then holds, and not by
+  /// much, for 32 and 16 bits and one and two threads.
+  @Test func memoryEstimateCoversTheSolver() throws {
+    for name in ["river-spr5", "turn-spr1", "small-flop"] {
+      let spot = try Self.batchSpot(name)
+      for (compressed, threads) in [(false, 1), (true, 1), (false, 2)] {
+        let game = try SpotGame(spot: spot, compressedTables: compressed, threads: threads)
+        let solver = try SpotSolver(game: game, threads: threads, compressed: compressed)
+        let estimate = game.estimatedBytes - (28 << 20)
+        #expect(estimate >= solver.bytes, "\(name) \(compressed) \(threads): \(estimate) < \(solver.bytes)")
+        // Within a quarter and 4 MB (small spots: the showdown tables' share is a guess per board).
+        #expect(
+          estimate <= solver.bytes * 5 / 4 + (4 << 20),
+          "\(name) \(compressed) \(threads): \(estimate) vs \(solver.bytes)")
+      }
+    }
+  }
+
   /// Strategy sums kept one row fewer where the player decided before (the last action's derived
   /// from the previous decision's) give the average strategy of tables that keep every row: the
   /// rows both keep have the same bits, and the evaluations (every node's average strategy weighs

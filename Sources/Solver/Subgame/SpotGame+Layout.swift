@@ -123,7 +123,7 @@ extension SpotGame {
 
   static func estimate(
     tree: BettingTree, board: [Card], handCounts: [Int], symmetry: SuitSymmetry, compressed: Bool,
-    derivesSums: Bool
+    derivesSums: Bool, threads: Int
   ) -> Estimate {
     // Copies of a street's nodes: one per class of runs of cards dealt since the spot's street.
     var counts: [Street: Int] = [:]
@@ -167,9 +167,18 @@ extension SpotGame {
     }
     let hands = handCounts[0] + handCounts[1]
     let tables = compressed ? 2 * (floats + sumFloats) + handNodes : 4 * (floats + sumFloats)
-    let bytes = tables + nodes * MemoryLayout<SpotNode>.stride + finalBoards * hands * 6 + 8 << 20
+    // Per final board: the showdown tables (entries, sweep) and the sorted hands and ranks they
+    // are built from, about 20 bytes per hand, and each player's rank groups and card terms.
+    let showdowns = finalBoards * (hands * 20 + 3_072)
+    let scratch = SpotSolver.scratchBytes(tree, handCounts: handCounts, threads: threads)
+    let bytes =
+      tables + nodes * MemoryLayout<SpotNode>.stride + showdowns + scratch + SpotGame.processBytes
     return Estimate(nodes: nodes, tableFloats: floats, bytes: bytes)
   }
+
+  /// What a `skeptic` process holds before any spot (the runtime, the binary, the evaluator's
+  /// tables): about 27 MB resident.
+  static let processBytes = 28 << 20
 }
 
 extension SpotNode {

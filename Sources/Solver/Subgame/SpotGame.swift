@@ -41,6 +41,9 @@ public final class SpotGame: @unchecked Sendable {
   let symmetry: SuitSymmetry
   /// One per hand per decision node: the exponents of compressed tables.
   let exponentCount: Int
+  /// The bytes the solving process was estimated to hold before the layout (checked against
+  /// `maxMemory`): the solver's ``SpotSolver/bytes`` and the process's own, about 28 MB.
+  public let estimatedBytes: Int
   /// Permutation indices of chance nodes' mirrored cards (see ``SpotNode/mirrorCount``).
   let mirrors: [UInt8]
 
@@ -50,17 +53,19 @@ public final class SpotGame: @unchecked Sendable {
   /// Lays out `spot`.
   ///
   /// - Parameters:
-  ///   - maxMemory: bytes allowed for the solver's tables and nodes; the estimate is checked
-  ///     before anything large is allocated.
+  ///   - maxMemory: bytes the solving process may hold (its tables, nodes, showdown tables and
+  ///     scratch, and the process itself); the estimate is checked before anything large is
+  ///     allocated.
   ///   - isomorphism: solve one card of each class of suit-isomorphic cards (when the board and
   ///     both ranges are symmetric in some suits) and copy its values to the others.
   ///   - compressedTables: estimate memory for 16-bit tables (``SpotSolver``'s `compressed`).
   ///   - derivesSums: keep one row of strategy sums fewer where the player decided before
   ///     (``derivesLast``; the default); `false` keeps every row, to check the derived ones against.
+  ///   - threads: the solver's threads, for the estimate (each takes its own scratch).
   /// - Throws: ``SpotError`` with code `tooLarge` and the estimate when the spot would not fit.
   public init(
     spot: Spot, maxMemory: Int = Int.max, isomorphism: Bool = true, compressedTables: Bool = false,
-    derivesSums: Bool = true
+    derivesSums: Bool = true, threads: Int = 1
   ) throws(SpotError) {
     self.spot = spot
     tree = try BettingTree(rules: spot.rules)
@@ -73,7 +78,8 @@ public final class SpotGame: @unchecked Sendable {
     symmetry = SuitSymmetry(board: spot.board, hands: hands, enabled: isomorphism)
     let estimate = SpotGame.estimate(
       tree: tree, board: spot.board, handCounts: hands.map(\.count), symmetry: symmetry,
-      compressed: compressedTables, derivesSums: derivesSums)
+      compressed: compressedTables, derivesSums: derivesSums, threads: threads)
+    estimatedBytes = estimate.bytes
     guard estimate.bytes <= maxMemory else {
       throw SpotError(
         .tooLarge, field: "spot",

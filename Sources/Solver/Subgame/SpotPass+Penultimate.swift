@@ -138,7 +138,7 @@ extension SpotPass {
     }
     if parallel && threads > 1 {
       // Only at the root (a turn spot) is a penultimate walk parallel; its scratch holds every
-      // card's values (``SpotSolver/batchedWalks(_:)``).
+      // card's values (``SpotSolver/batchedWalks(_:handCounts:)``).
       let results = scratch
       parallelFor(cards) { k, worker in
         lastCard(

@@ -132,7 +132,7 @@ public final class SpotSolver: @unchecked Sendable {
     handMaps = .allocate(capacity: maps.count)
     handMaps.initialize(from: maps, count: maps.count)
     pool = self.threads > 1 ? ThreadPool(threads: self.threads) : nil
-    let batched = SpotSolver.batchedWalks(game)
+    let batched = SpotSolver.batchedWalks(game.tree, handCounts: game.handCounts)
     let count = batched.last.count
     lastStreetRoots = .allocate(capacity: count)
     lastStreetRoots.initialize(from: batched.last.map { $0 && batchesTerminals }, count: count)
@@ -141,8 +141,8 @@ public final class SpotSolver: @unchecked Sendable {
     derivesLast = .allocate(capacity: count)
     derivesLast.initialize(from: game.derivesLast, count: count)
     batchTerminals = max(batched.terminals, 1)
-    doubleStride = SpotSolver.scratchSize(game, rows: 2)
-    scratchStride = SpotSolver.scratchSize(game) + batched.floats
+    doubleStride = SpotSolver.scratchSize(game.tree, handCounts: game.handCounts, rows: 2)
+    scratchStride = SpotSolver.scratchSize(game.tree, handCounts: game.handCounts) + batched.floats
     // Slot 0 is the calling thread's; workers take 1…threads.
     scratchFloats = .allocate(capacity: scratchStride * (self.threads + 1))
     scratchFloats.initialize(repeating: 0, count: scratchStride * (self.threads + 1))
@@ -171,8 +171,7 @@ public final class SpotSolver: @unchecked Sendable {
   /// Enough scratch for the deepest line: each level takes at most a few `actions × hands`
   /// slices, and a chance node one value row per card (`rows` per hand vector: two for an
   /// evaluation that returns the average's and the best response's values together).
-  static func scratchSize(_ game: SpotGame, rows: Int = 1) -> Int {
-    let tree = game.tree
+  static func scratchSize(_ tree: BettingTree, handCounts: [Int], rows: Int = 1) -> Int {
     var depth = [Int](repeating: 0, count: tree.nodes.count)
     var deepest = 0
     var widest = 1
@@ -181,8 +180,16 @@ public final class SpotSolver: @unchecked Sendable {
       deepest = max(deepest, depth[index])
       widest = max(widest, node.children.count)
     }
-    let hands = max(game.handCounts[0], game.handCounts[1], 1)
+    let hands = max(handCounts[0], handCounts[1], 1)
     return (deepest + 2) * (4 * widest + 4 + 52) * hands * rows
+  }
+
+  /// The scratch bytes a solver with `threads` threads takes (the calling thread's and each
+  /// worker's floats and doubles).
+  static func scratchBytes(_ tree: BettingTree, handCounts: [Int], threads: Int) -> Int {
+    let floats = scratchSize(tree, handCounts: handCounts) + batchedWalks(tree, handCounts: handCounts).floats
+    let doubles = scratchSize(tree, handCounts: handCounts, rows: 2)
+    return (floats * 4 + doubles * 8) * (max(threads, 1) + 1)
   }
 
   /// The subtrees walked with their terminals batched (``SpotPass/lastStreetRoots``,
@@ -190,13 +197,14 @@ public final class SpotSolver: @unchecked Sendable {
   /// first decision after the last card, or a river spot's root) or a subtree of the street before
   /// (the first decision after the turn card, or a turn spot's root); the most terminals one
   /// batch list holds; and the scratch floats these walks take beyond a ``cfr`` walk's.
-  static func batchedWalks(_ game: SpotGame) -> (last: [Bool], penultimate: [Bool], terminals: Int, floats: Int) {
-    let tree = game.tree
+  static func batchedWalks(_ tree: BettingTree, handCounts: [Int]) -> (
+    last: [Bool], penultimate: [Bool], terminals: Int, floats: Int
+  ) {
     var last = [Bool](repeating: false, count: tree.nodes.count)
     var penultimate = last
     var terminals = 0
     var floats = 0
-    let hands = max(game.handCounts[0], game.handCounts[1], 1)
+    let hands = max(handCounts[0], handCounts[1], 1)
     let batch = SpotPass.batchWidth * (8 * hands + 208)
     func startsStreet(_ index: Int) -> Bool {
       guard case .decision = tree.nodes[index].kind else { return false }
