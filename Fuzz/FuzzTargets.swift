@@ -51,12 +51,23 @@ public func skepticFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let buckets = try? LosslessBuckets(game: BundledGame.kuhn.definition) {
       _ = try? BlueprintTrainer.resume(from: fuzzFile, buckets: buckets, threads: 1)
     }
+  case "spot":
+    // A spot file, printed back and read again, then laid out under a small memory limit (a tree
+    // past it is refused, not built).
+    if let spot = try? Spot(parsing: text, path: "fuzz") {
+      _ = try? Spot(parsing: spot.text, path: "fuzz (printed)")
+      _ = try? SpotGame(spot: spot, maxMemory: 64 << 20)
+    }
+  case "solution":
+    _ = FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
+    if let solution = try? SpotSolution(contentsOf: fuzzFile) { _ = try? solution.solver(maxMemory: 64 << 20) }
   case "csv":
     _ = FileManager.default.createFile(atPath: fuzzFile, contents: Data(bytes))
     _ = try? OutcomeColumn.read(path: fuzzFile, column: nil)
     _ = try? OutcomeColumn.read(path: fuzzFile, column: "x")
   default:
-    fatalError("set SKEPTIC_FUZZ_TARGET to gamedef, matchstate, message, range, policy, checkpoint or csv")
+    fatalError(
+      "set SKEPTIC_FUZZ_TARGET to gamedef, matchstate, message, range, policy, checkpoint, spot, solution or csv")
   }
   return 0
 }

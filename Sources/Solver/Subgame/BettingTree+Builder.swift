@@ -5,8 +5,14 @@ extension BettingTree {
   struct Builder {
     let rules: BettingRules
     var nodes: [BettingNode] = []
+    let maxNodes: Int
+    /// Set once `maxNodes` nodes are built: nothing more is grown, and the tree is refused.
+    var overflowed = false
 
-    init(rules: BettingRules) { self.rules = rules }
+    init(rules: BettingRules, maxNodes: Int) {
+      self.rules = rules
+      self.maxNodes = maxNodes
+    }
 
     /// Where the betting stands inside a street.
     struct Situation {
@@ -31,6 +37,7 @@ extension BettingTree {
     @discardableResult
     mutating func add(_ node: BettingNode) -> Int {
       nodes.append(node)
+      if nodes.count >= maxNodes { overflowed = true }
       return nodes.count - 1
     }
 
@@ -93,7 +100,7 @@ extension BettingTree {
           kind: .decision(player: player), street: situation.street, committed: situation.committed,
           actions: actions, children: [], parent: parent))
       var children: [Int] = []
-      for action in actions {
+      for action in actions where !overflowed {
         children.append(buildAfter(action, situation, parent: index))
       }
       nodes[index].children = children

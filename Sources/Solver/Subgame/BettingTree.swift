@@ -11,14 +11,25 @@ public struct BettingTree: Hashable, Sendable {
 
   /// Builds the tree.
   ///
-  /// - Throws: ``SpotError`` when the rules are out of range.
-  public init(rules: BettingRules) throws(SpotError) {
+  /// - Parameter maxNodes: the most nodes built; a tree that would grow past them (many sizes
+  ///   under a high raise cap grow it exponentially) is refused before it fills the memory.
+  /// - Throws: ``SpotError`` when the rules are out of range (`tooLarge` past `maxNodes`).
+  public init(rules: BettingRules, maxNodes: Int = BettingTree.defaultMaxNodes) throws(SpotError) {
     try rules.validate()
     self.rules = rules
-    var builder = Builder(rules: rules)
+    var builder = Builder(rules: rules, maxNodes: maxNodes)
     builder.buildStreetStart(street: rules.street, committed: 0, previousAggressor: nil, parent: nil)
+    guard !builder.overflowed else {
+      throw SpotError(
+        .tooLarge, field: "raise cap",
+        "the betting tree grows past \(maxNodes) nodes with a raise cap of \(rules.raiseCap) and these bet and raise sizes; expected a tree that fits in memory: lower the raise cap or give fewer sizes"
+      )
+    }
     nodes = builder.nodes
   }
+
+  /// A million betting nodes (about 300 MB while built); SPOTS.md's flop has 354.
+  public static let defaultMaxNodes = 1_000_000
 
   /// The number of decision nodes on each street.
   public func decisionCounts() -> [Street: Int] {

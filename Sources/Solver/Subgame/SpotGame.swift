@@ -68,7 +68,8 @@ public final class SpotGame: @unchecked Sendable {
     derivesSums: Bool = true, threads: Int = 1
   ) throws(SpotError) {
     self.spot = spot
-    tree = try BettingTree(rules: spot.rules)
+    // A betting node takes about 300 bytes while the tree is built.
+    tree = try BettingTree(rules: spot.rules, maxNodes: min(BettingTree.defaultMaxNodes, max(maxMemory / 300, 1_000)))
     let boardSet = CardSet(spot.board)
     var hands: [[HoleCombo]] = []
     for range in spot.ranges {
