@@ -22,11 +22,29 @@ extension Skeptic {
       @Flag(help: "Print the header as JSON.")
       var json = false
 
+      @Flag(
+        help:
+          "A hold'em blueprint's preflop decision as 13×13 grids, one per action: each starting-hand class's share.")
+      var grid = false
+
+      @Option(
+        help: "With --grid: the preflop moves before the decision, in ACPC notation (r300,c or r,r for limit).")
+      var line: String?
+
+      func validate() throws {
+        if line != nil && !grid { throw ValidationError("--line goes with --grid") }
+      }
+
       func run() throws {
         if BlueprintPolicy.isBlueprint(file: file) {
+          if grid {
+            try showGrid()
+            return
+          }
           try showBlueprint()
           return
         }
+        if grid { throw ValidationError("--grid shows a hold'em blueprint's preflop; \(file) is a policy file") }
         let policyFile: PolicyFile
         do { policyFile = try PolicyFile.read(from: file) } catch { throw CommandError(error) }
         let header = policyFile.header

@@ -18,15 +18,14 @@ extension SpotNodeView {
     return result
   }
 
-  /// ANSI colours for actions: checks and calls green, folds blue, bets and raises from yellow to red.
+  /// ANSI colours for actions (``HandClassGrid/colour(_:)``).
   static func colour(_ action: BettingAction, index: Int, of actions: [BettingAction]) -> String {
     switch action.kind {
-    case .check, .call: return "\u{1B}[32m"
-    case .fold: return "\u{1B}[34m"
+    case .check, .call: return HandClassGrid.colour(.passive)
+    case .fold: return HandClassGrid.colour(.fold)
     case .bet, .raise:
       let aggressive = actions.filter { $0.kind == .bet || $0.kind == .raise }
-      let rank = aggressive.firstIndex(of: action) ?? 0
-      return ["\u{1B}[33m", "\u{1B}[35m", "\u{1B}[31m", "\u{1B}[91m", "\u{1B}[95m"][min(rank, 4)]
+      return HandClassGrid.colour(.aggressive(rank: aggressive.firstIndex(of: action) ?? 0))
     }
   }
 
@@ -54,24 +53,11 @@ extension SpotNodeView {
         "  \(colour)\(name)\(reset) \(String(format: "%5.1f%%", frequencies[index] * 100))  (\(action.token))")
     }
     let mixes = classMix()
-    let header = "     " + (0..<13).map { "   \(Card.rankCharacters[12 - $0])" }.joined()
     for (index, action) in actions.enumerated() {
       let colour = colours ? Self.colour(action, index: index, of: actions) : ""
       lines.append("")
-      lines.append("\(colour)\(action.description)\(reset): % of each hand class (s above the diagonal, o below)")
-      lines.append(header)
-      for row in 0..<13 {
-        var text = "   \(Card.rankCharacters[12 - row]) "
-        for column in 0..<13 {
-          guard let entry = mixes[HandClass(row: row, column: column)] else {
-            text += "   ·"
-            continue
-          }
-          let percent = Int((entry.mix[index] * 100).rounded())
-          let cell = String(format: "%4d", percent)
-          text += colours && percent >= 50 ? colour + cell + reset : cell
-        }
-        lines.append(text)
+      lines += HandClassGrid.lines(title: action.description, colour: colour, reset: reset) { key in
+        mixes[key].map { $0.mix[index] * 100 }
       }
     }
     if combos {
