@@ -134,7 +134,7 @@ extension Skeptic {
       if !json {
         let counts = game.handCounts
         Terminal.writeError(
-          "\(spot.street) spot \(spot.board.map(\.description).joined(separator: " ")): pot \(spot.rules.pot), stack \(spot.rules.stack); OOP \(counts[0]) combos, IP \(counts[1]); \(game.tree.nodes.count) betting nodes, \(SpotFormat.megabytes(solver.bytes)) of tables\n"
+          "\(spot.street) spot \(spot.board.map(\.description).joined(separator: " ")): pot \(spot.rules.pot), stack \(spot.rules.stack); OOP \(counts[0]) combos, IP \(counts[1])\n\(game.tree.nodes.count) betting nodes, \(Terminal.grouped(game.nodeCount)) with the cards dealt, \(SpotFormat.megabytes(solver.bytes)) of tables and scratch\n"
         )
       }
       var lastLine = -10.0
@@ -143,7 +143,7 @@ extension Skeptic {
       func draw(_ iteration: Int, _ seconds: Double, _ exploitability: String) {
         let fraction = Double(iteration) / Double(iterations)
         Terminal.writeError(
-          "\r\(Terminal.bar(fraction)) \(iteration)/\(iterations)  \(Terminal.clock(seconds)) elapsed  exploitability \(exploitability)  \(SpotFormat.megabytes(solver.bytes))\u{1B}[K"
+          "\r\(Terminal.bar(fraction)) \(iteration)/\(iterations)  \(Terminal.clock(seconds)) elapsed  exploitability \(exploitability)  \(SpotFormat.megabytes(SpotFormat.peakResidentBytes())) resident\u{1B}[K"
         )
       }
       func percent(_ evaluation: SpotEvaluation) -> String {

@@ -5,6 +5,13 @@ import Solver
 enum SpotFormat {
   static func megabytes(_ bytes: Int) -> String { SpotGame.megabytes(bytes) }
 
+  /// The process's peak resident memory so far (getrusage), in bytes.
+  static func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) * 1024
+  }
+
   static func summary(spot: Spot, result: SpotSolver.RunResult, bytes: Int, threads: Int) -> String {
     let e = result.evaluation
     let verdict: String
@@ -23,7 +30,7 @@ enum SpotFormat {
         format: "EV     OOP %8.3f   IP %8.3f   (shares of the pot %d, less chips put in)", e.ev[0], e.ev[1],
         spot.rules.pot),
       String(format: "equity OOP %7.2f%%   IP %7.2f%%", e.equity[0] * 100, e.equity[1] * 100),
-      "memory \(megabytes(bytes))",
+      "memory \(megabytes(bytes)) of tables and scratch; the process peaked at \(megabytes(peakResidentBytes()))",
     ].joined(separator: "\n")
   }
 }
@@ -54,8 +61,6 @@ struct SolveReport: Encodable {
     algorithm = solver.algorithm.description
     self.result = result
     self.file = file
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    peakResidentBytes = Int(usage.ru_maxrss) * 1024
+    peakResidentBytes = SpotFormat.peakResidentBytes()
   }
 }
