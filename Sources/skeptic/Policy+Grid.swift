@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 import PokerRules
 import Solver
@@ -12,6 +13,26 @@ extension Skeptic.PolicyCommand.Show {
     let moves = (line ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     let view: BlueprintPreflopView
     do { view = try blueprint.preflopView(line: moves) } catch { throw CommandError(error.message) }
+    let noLimit = blueprint.tree.game.betting == .noLimit
+    let raises = view.actions.filter { if case .raise = $0 { true } else { false } }
+    func move(_ action: Action) -> HandClassGrid.Move {
+      switch action {
+      case .fold: .fold
+      case .call: .passive
+      case .raise: .aggressive(rank: raises.firstIndex(of: action) ?? 0)
+      }
+    }
+    let lineText = view.line.isEmpty ? "(start)" : view.line.joined(separator: ",")
+    if let svg {
+      try OutputPath.check(svg, option: "--svg")
+      let picture = HandClassGrid.svg(
+        title: "preflop · \(lineText) · position \(view.position) to act (posted \(view.blind))",
+        subtitle: "each cell: the class's action mix; \(blueprint.iterations) deals of \(file)",
+        labels: view.actions.map(\.description), fills: view.actions.map { HandClassGrid.fill(move($0)) },
+        frequencies: view.frequencies,
+        mixes: view.classes.filter { $0.value.weight > 0 }.mapValues(\.mix))
+      do { try AtomicFile.write(Data(picture.utf8), to: svg) } catch { throw CommandError(error) }
+    }
     if json {
       struct Output: Encodable {
         var line: [String]
@@ -23,7 +44,6 @@ extension Skeptic.PolicyCommand.Show {
         var weights: [String: Double]
         var next: [String]
       }
-      let noLimit = blueprint.tree.game.betting == .noLimit
       print(
         try JSONOutput.string(
           Output(
@@ -36,21 +56,11 @@ extension Skeptic.PolicyCommand.Show {
     }
     let colours = Terminal.standardOutputIsTerminal
     let reset = colours ? "\u{1B}[0m" : ""
-    let raises = view.actions.filter { if case .raise = $0 { true } else { false } }
-    func colour(_ action: Action) -> String {
-      guard colours else { return "" }
-      switch action {
-      case .fold: return HandClassGrid.colour(.fold)
-      case .call: return HandClassGrid.colour(.passive)
-      case .raise: return HandClassGrid.colour(.aggressive(rank: raises.firstIndex(of: action) ?? 0))
-      }
-    }
-    let lineText = view.line.isEmpty ? "(start)" : view.line.joined(separator: ",")
+    func colour(_ action: Action) -> String { colours ? HandClassGrid.colour(move(action)) : "" }
     print(
       "\(file) · preflop · line \(lineText) · position \(view.position) to act (posted \(view.blind)) · \(blueprint.iterations) deals"
     )
     let width = view.actions.map(\.description.count).max() ?? 0
-    let noLimit = blueprint.tree.game.betting == .noLimit
     for (index, action) in view.actions.enumerated() {
       let name = action.description.padding(toLength: width, withPad: " ", startingAt: 0)
       print(

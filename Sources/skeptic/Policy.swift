@@ -31,8 +31,11 @@ extension Skeptic {
         help: "With --grid: the preflop moves before the decision, in ACPC notation (r300,c or r,r for limit).")
       var line: String?
 
+      @Option(help: "With --grid: also write the grid as an SVG picture here.")
+      var svg: String?
+
       func validate() throws {
-        if line != nil && !grid { throw ValidationError("--line goes with --grid") }
+        if (line != nil || svg != nil) && !grid { throw ValidationError("--line and --svg go with --grid") }
       }
 
       func run() throws {

@@ -1,4 +1,5 @@
 import Cards
+import Foundation
 import PokerRules
 import Solver
 import TestSupport
@@ -56,6 +57,19 @@ import Testing
     #expect(abs(reraised.classes[aces]!.weight - 6 * start.classes[aces]!.mix[raise]) < 1e-12)
     let sevenTwo = HandClass(HoleCombo(Card(rank: 5, suit: 0), Card(rank: 0, suit: 1)))
     #expect(abs(reraised.classes[sevenTwo]!.weight - 12 * start.classes[sevenTwo]!.mix[raise]) < 1e-12)
+  }
+
+  /// The grid as a picture: a cell per class, a legend entry per action with its frequency.
+  @Test func gridPicture() throws {
+    let view = try Self.blueprint.preflopView(line: [])
+    let svg = HandClassGrid.svg(
+      title: "preflop", subtitle: "test", labels: view.actions.map(\.description),
+      fills: [HandClassGrid.fill(.fold), HandClassGrid.fill(.passive), HandClassGrid.fill(.aggressive(rank: 0))],
+      frequencies: view.frequencies, mixes: view.classes.mapValues(\.mix))
+    for label in ["AA", "AKs", "AKo", "72o", "22"] { #expect(svg.contains(">\(label)<"), "\(label)") }
+    #expect(svg.components(separatedBy: "text-anchor=\"middle\"").count - 1 == 169)
+    #expect(svg.contains(String(format: ">fold %.1f%%<", view.frequencies[0] * 100)))
+    #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n"))
   }
 
   @Test func badLinesAndOtherBlueprintsAreRefused() throws {
