@@ -149,10 +149,16 @@ extension Skeptic {
       func percent(_ evaluation: SpotEvaluation) -> String {
         String(format: "%.3f%% of the pot", evaluation.exploitabilityPercentOfPot)
       }
+      // A river iteration takes microseconds: the bar is drawn at most ten times a second, and at
+      // each measurement.
+      var lastDraw = -1.0
       let result = solver.run(limits) { progress in
         let exploitability = progress.latest.map(percent) ?? "…"
         if live {
-          draw(progress.iteration, progress.seconds, exploitability)
+          if progress.evaluated || progress.seconds - lastDraw >= 0.1 {
+            lastDraw = progress.seconds
+            draw(progress.iteration, progress.seconds, exploitability)
+          }
         } else if !json && (progress.evaluated && progress.seconds - lastLine >= 5) {
           lastLine = progress.seconds
           Terminal.writeError(

@@ -20,12 +20,12 @@ extension SpotGame {
     var finalBoards: [UInt64] = []
     var boardIndex: [UInt64: Int32] = [:]
 
-    init(tree: BettingTree, handCounts: [Int], pot: Int, symmetry: SuitSymmetry, derivesSums: Bool) {
+    init(tree: BettingTree, handCounts: [Int], pot: Int, symmetry: SuitSymmetry, derivesLast: [Bool]) {
       self.symmetry = symmetry
       self.tree = tree
       self.handCounts = handCounts
       self.pot = pot
-      derivesLast = SpotGame.derivesLast(tree, enabled: derivesSums)
+      self.derivesLast = derivesLast
     }
 
     mutating func expand(
@@ -123,7 +123,7 @@ extension SpotGame {
 
   static func estimate(
     tree: BettingTree, board: [Card], handCounts: [Int], symmetry: SuitSymmetry, compressed: Bool,
-    derivesSums: Bool, threads: Int
+    derivesLast derives: [Bool], threads: Int
   ) -> Estimate {
     // Copies of a street's nodes: one per class of runs of cards dealt since the spot's street.
     var counts: [Street: Int] = [:]
@@ -142,7 +142,6 @@ extension SpotGame {
       street = next
     }
     func copies(_ street: Street) -> Int { counts[street] ?? 1 }
-    let derives = derivesLast(tree, enabled: derivesSums)
     var nodes = 0
     var floats = 0
     var sumFloats = 0

@@ -77,9 +77,10 @@ public final class SpotGame: @unchecked Sendable {
     }
     self.hands = hands
     symmetry = SuitSymmetry(board: spot.board, hands: hands, enabled: isomorphism)
+    let derives = SpotGame.derivesLast(tree, enabled: derivesSums)
     let estimate = SpotGame.estimate(
       tree: tree, board: spot.board, handCounts: hands.map(\.count), symmetry: symmetry,
-      compressed: compressedTables, derivesSums: derivesSums, threads: threads)
+      compressed: compressedTables, derivesLast: derives, threads: threads)
     estimatedBytes = estimate.bytes
     guard estimate.bytes <= maxMemory else {
       throw SpotError(
@@ -112,7 +113,7 @@ public final class SpotGame: @unchecked Sendable {
     }
     pairWeight = pairs
     var layout = Layout(
-      tree: tree, handCounts: hands.map(\.count), pot: spot.rules.pot, symmetry: symmetry, derivesSums: derivesSums)
+      tree: tree, handCounts: hands.map(\.count), pot: spot.rules.pot, symmetry: symmetry, derivesLast: derives)
     layout.expand(
       betting: 0, board: boardSet, boardCount: spot.board.count, card: 255,
       valid: Array(symmetry.permutations.indices), into: nil)
@@ -123,7 +124,7 @@ public final class SpotGame: @unchecked Sendable {
     exponentCount = layout.exponentCount
     tableSize = layout.tableSize
     sumTableSize = layout.sumTableSize
-    derivesLast = layout.derivesLast
+    derivesLast = derives
     let evaluator = HandEvaluator.shared
     var sortedHands: [[[Int32]]] = []
     var sortedRanks: [[[UInt16]]] = []
